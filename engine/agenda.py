@@ -1,0 +1,40 @@
+"""A conflict-resolution strategy that removes exactly the right activation.
+
+experta 1.9.4's ``DepthStrategy`` keeps the agenda sorted by (salience, fact
+ids) and, to remove an activation, looks only at the bisection index and its
+two neighbours.  When more than three activations share a key (e.g. several
+rules whose only positive pattern is the initial fact, as with rules made of
+``NOT(...)`` alone) the wrong one may be left behind, and a rule whose
+conditions became false still fires.  Here every activation with the same key
+is scanned, so removal is exact; the firing order is unchanged (highest
+salience first, then the most recent facts).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from gvc_advisor.engine.compat import experta
+
+Strategy = experta.abstract.Strategy
+
+
+class ExactDepthStrategy(Strategy):
+    @staticmethod
+    def get_key(activation) -> tuple:
+        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        return (activation.rule.salience, facts)
+
+    def _update_agenda(self, agenda, added, removed) -> None:
+        activations = agenda.activations
+        for act in removed:
+            act.key = self.get_key(act)
+            index = bisect.bisect_left(activations, act)
+            while index < len(activations) and activations[index].key == act.key:
+                if activations[index] == act:
+                    del activations[index]
+                    break
+                index += 1
+        for act in added:
+            act.key = self.get_key(act)
+            bisect.insort(activations, act)

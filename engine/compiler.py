@@ -1,0 +1,114 @@
+"""Compile the declarative rules of a knowledge base into an experta engine.
+
+Each branch of a rule's condition (see :mod:`normalize`) becomes one experta
+``Rule`` with its *own* action function: experta identifies rules by their
+patterns and action, so two YAML rules with identical conditions sharing one
+function would silently collapse into one.  Patterns test a single fact
+template ``KbFact(name, value, cf)``; every predicate is type-guarded so a
+field holding both text and numbers can never raise ``TypeError`` inside the
+Rete network, and no ``TEST`` element is generated at all (a ``TEST`` placed
+before the pattern that binds its variables silently never fires), which
+:func:`check_rule_structure` enforces.
+
+Salience encodes the rule strata (see :mod:`dependencies`): every rule that
+can conclude a fact fires before any rule that reads it, so downstream rules
+only ever see final, combined certainties.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from gvc_advisor.engine.agenda import ExactDepthStrategy
+from gvc_advisor.engine.compat import experta
+from gvc_advisor.engine.dependencies import strata
+from gvc_advisor.engine.errors import InternalError
+from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.normalize import Branch, Literal, dnf, is_number, matches
+from gvc_advisor.engine.schema import Rule
+
+AS, NOT, P, TEST = experta.AS, experta.NOT, experta.P, experta.TEST
+
+#: Salience = BASE - STRATUM_STEP × stratum + priority (priority is within ±100).
+SALIENCE_BASE = 1_000_000
+STRATUM_STEP = 1_000
+
+
+class KbFact(experta.Fact):
+    """A fact in working memory: ``name`` (question or derived fact), ``value``, ``cf``."""
+
+
+def _value_constraint(literal: Literal) -> Any:
+    op, operand = literal.operator, literal.operand
+    if op == "equals" and not is_number(operand):
+        return operand  # plain literal: compared with ==, safe on any type
+    return P(lambda value, _op=op, _operand=operand: matches(_op, _operand, value))
+
+
+def literal_pattern(literal: Literal, threshold: float, bind: str | None) -> Any:
+    fields: dict[str, Any] = {
+        "name": literal.fact,
+        "cf": P(lambda cf, _t=threshold: is_number(cf) and cf >= _t),
+    }
+    if literal.operator != "known":
+        fields["value"] = _value_constraint(literal)
+    pattern = KbFact(**fields)
+    if not literal.positive:
+        return NOT(pattern)
+    return getattr(AS, bind) << pattern if bind else pattern
+
+
+def check_rule_structure(conditional_elements: list[Any]) -> None:
+    """Refuse a ``TEST`` whose variables are not all bound by earlier patterns."""
+    bound: set[str] = set()
+    for element in conditional_elements:
+        if isinstance(element, TEST):
+            needed = set(inspect.signature(element[0]).parameters)
+            if not needed <= bound:
+                raise InternalError(f"TEST uses {sorted(needed - bound)} before they are bound")
+        elif isinstance(element, KbFact) and element.__bind__:
+            bound.add(element.__bind__)
+
+
+class CompiledRules:
+    """One experta engine built once per knowledge base and reused per consultation."""
+
+    def __init__(self, kb: KnowledgeBase, on_fire: Callable[..., None]) -> None:
+        self.kb = kb
+        self.branches: dict[str, list[Branch]] = {}
+        _, rule_strata = strata(kb.rules)
+        self.rule_strata = rule_strata
+        attributes: dict[str, Any] = {"__strategy__": ExactDepthStrategy}
+        for number, rule in enumerate(kb.rules):
+            branches = dnf(rule.when)
+            self.branches[rule.id] = branches
+            salience = SALIENCE_BASE - STRATUM_STEP * rule_strata[rule.id] + rule.priority
+            for index, branch in enumerate(branches):
+                elements = [
+                    literal_pattern(lit, kb.meta.threshold, f"p{i}" if lit.positive else None)
+                    for i, lit in enumerate(branch)
+                ]
+                check_rule_structure(elements)
+                action = self._action(rule, index, branch, on_fire)
+                attributes[f"rule_{number}_{index}"] = experta.Rule(*elements, salience=salience)(action)
+        engine_class = type("CompiledKnowledgeEngine", (experta.KnowledgeEngine,), attributes)
+        self.engine = engine_class()
+        # experta looks up DefFacts by introspecting every attribute on each
+        # reset(); with thousands of rules that dominates a consultation, so we
+        # look them up once.
+        deffacts = self.engine.get_deffacts()
+        self.engine.get_deffacts = lambda: deffacts
+
+    @staticmethod
+    def _action(rule: Rule, index: int, branch: Branch, on_fire: Callable[..., None]) -> Callable:
+        names = [f"p{i}" if lit.positive else None for i, lit in enumerate(branch)]
+
+        def fire(engine: Any, **context: Any) -> None:
+            matched = [context.get(name) if name else None for name in names]
+            on_fire(engine, rule, index, branch, matched)
+
+        fire.__name__ = f"{rule.id}#{index}"
+        fire.__qualname__ = fire.__name__
+        return fire

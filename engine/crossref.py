@@ -1,0 +1,161 @@
+"""Cross-reference checks across all files of a knowledge base.
+
+Errors: references to unknown questions, facts, values, recommendations,
+warnings or sources; operators that do not fit the fact's type; rules that
+conclude an answered question; dependency cycles.  Lint (warnings): advice no
+rule can reach, questions no rule reads, catalogue entries never used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gvc_advisor.engine.answers import parse_answers
+from gvc_advisor.engine.dependencies import fact_tests, find_cycle
+from gvc_advisor.engine.errors import Problem
+from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.schema import FactTest, Rule
+from gvc_advisor.engine.schema.conditions import COMPARISONS
+from gvc_advisor.engine.schema.rules import RecommendAction, SetFact, WarnAction
+from gvc_advisor.engine.validation_report import suggest
+from gvc_advisor.engine.yaml_loader import LoadedYaml
+
+if TYPE_CHECKING:
+    from gvc_advisor.engine.loader import Locator
+
+
+def _check_test(kb: KnowledgeBase, rule: Rule, test: FactTest, path: tuple, loc: Locator) -> list[Problem]:
+    where = ("when",) + path
+    names = list(kb.questions) + list(kb.facts)
+    if test.fact not in kb.questions and test.fact not in kb.facts:
+        return [loc.problem("rule", rule.id, where + ("fact",), (
+            f"unknown question or fact '{test.fact}'{suggest(test.fact, names)}; "
+            "conditions may test questions (knowledge_base/questions) and derived facts (facts)"))]
+    op, operand = test.operator, test.operand
+    if op in ("known", "unknown"):
+        return []
+    numeric = kb.is_numeric(test.fact)
+    if op in COMPARISONS and not numeric:
+        return [loc.problem("rule", rule.id, where + (op,), (
+            f"'{op}' compares numbers, but '{test.fact}' is categorical; use equals/in"))]
+    values = operand if isinstance(operand, list) else [operand]
+    problems = []
+    for value in values:
+        if numeric:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                problems.append(loc.problem("rule", rule.id, where + (op,), (
+                    f"'{test.fact}' is a number; {value!r} is not")))
+        elif value not in kb.allowed_values(test.fact):
+            allowed = kb.allowed_values(test.fact)
+            problems.append(loc.problem("rule", rule.id, where + (op,), (
+                f"'{test.fact}' has no value {value!r}{suggest(str(value), allowed)}; "
+                f"allowed: {', '.join(allowed)}")))
+    return problems
+
+
+def _check_actions(kb: KnowledgeBase, rule: Rule, loc: Locator) -> list[Problem]:
+    problems = []
+    for i, action in enumerate(rule.then):
+        path = ("then", i)
+        if isinstance(action, SetFact):
+            if action.set in kb.questions:
+                problems.append(loc.problem("rule", rule.id, path + ("set",), (
+                    f"'{action.set}' is a question; rules may only conclude derived facts")))
+            elif action.set not in kb.facts:
+                problems.append(loc.problem("rule", rule.id, path + ("set",), (
+                    f"unknown derived fact '{action.set}'{suggest(action.set, kb.facts)}; "
+                    f"declared facts: {', '.join(kb.facts)}")))
+            elif action.to not in kb.facts[action.set].allowed_values:
+                allowed = kb.facts[action.set].allowed_values
+                problems.append(loc.problem("rule", rule.id, path + ("to",), (
+                    f"'{action.set}' has no value '{action.to}'{suggest(action.to, allowed)}; "
+                    f"allowed: {', '.join(allowed)}")))
+        elif isinstance(action, RecommendAction) and action.recommend not in kb.recommendations:
+            problems.append(loc.problem("rule", rule.id, path + ("recommend",), (
+                f"unknown recommendation '{action.recommend}'"
+                f"{suggest(action.recommend, kb.recommendations)}")))
+        elif isinstance(action, WarnAction) and action.warn not in kb.warnings:
+            problems.append(loc.problem("rule", rule.id, path + ("warn",), (
+                f"unknown warning '{action.warn}'{suggest(action.warn, kb.warnings)}")))
+    return problems
+
+
+def _check_sources(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
+    problems = []
+    items = [("rule", r.id, r.sources) for r in kb.rules]
+    items += [("recommendation", r.id, r.sources) for r in kb.recommendations.values()]
+    items += [("warning", w.id, w.sources) for w in kb.warnings.values()]
+    items += [("glossary", g.term, g.sources) for g in kb.glossary]
+    items += [("case", c.id, c.sources) for c in kb.cases]
+    for kind, item_id, sources in items:
+        for i, ref in enumerate(sources):
+            if ref.key not in kb.sources:
+                problems.append(loc.problem(kind, item_id, ("sources", i, "key"), (
+                    f"unknown source '{ref.key}'{suggest(ref.key, kb.sources)}; "
+                    f"known: {', '.join(kb.sources)}")))
+    return problems
+
+
+def _check_cases(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
+    problems = []
+    for case in kb.cases:
+        loaded, path = loc.items[("case", case.id)]
+        _, found = parse_answers(LoadedYaml(loaded.file, loaded.data, loaded.positions), kb, path + ("answers",))
+        problems.extend(found)
+        exp = case.expected
+        for name, value in exp.facts.items():
+            if name not in kb.facts or value not in kb.facts[name].allowed_values:
+                problems.append(loc.problem("case", case.id, ("expected", "facts", name),
+                                            f"unknown derived fact or value {name}: {value}"))
+        for rec in exp.recommended + exp.not_recommended:
+            if rec not in kb.recommendations:
+                problems.append(loc.problem("case", case.id, ("expected",), (
+                    f"unknown recommendation '{rec}'{suggest(rec, kb.recommendations)}")))
+        for warn in exp.warnings:
+            if warn not in kb.warnings:
+                problems.append(loc.problem("case", case.id, ("expected", "warnings"),
+                                            f"unknown warning '{warn}'{suggest(warn, kb.warnings)}"))
+    return problems
+
+
+def _lint(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
+    read = {t.fact for r in kb.rules for t, _ in fact_tests(r.when)}
+    concluded = {a.recommend for r in kb.rules for a in r.then if isinstance(a, RecommendAction)}
+    warned = {a.warn for r in kb.rules for a in r.then if isinstance(a, WarnAction)}
+    set_facts = {a.set for r in kb.rules for a in r.then if isinstance(a, SetFact)}
+    out = []
+    for qid in kb.questions:
+        if qid not in read:
+            out.append(loc.problem("question", qid, (), f"no rule reads question '{qid}'", "warning"))
+    for rid in kb.recommendations:
+        if rid not in concluded:
+            out.append(loc.problem("recommendation", rid, (),
+                                   f"no rule recommends '{rid}': it can never be reached", "warning"))
+    for wid in kb.warnings:
+        if wid not in warned:
+            out.append(loc.problem("warning", wid, (), f"no rule raises warning '{wid}'", "warning"))
+    for fid in kb.facts:
+        if fid not in set_facts:
+            out.append(loc.problem("fact", fid, (), f"no rule concludes fact '{fid}'", "warning"))
+    return out
+
+
+def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
+    problems: list[Problem] = []
+    for qid in kb.questions:
+        if qid in kb.facts:
+            problems.append(loc.problem("fact", qid, (), f"'{qid}' is both a question and a derived fact"))
+    for rule in kb.rules:
+        for test, path in fact_tests(rule.when):
+            problems.extend(_check_test(kb, rule, test, path, loc))
+        problems.extend(_check_actions(kb, rule, loc))
+    problems.extend(_check_sources(kb, loc))
+    if not problems:
+        cycle = find_cycle(kb.rules)
+        if cycle:
+            first_rule = next(r for r in kb.rules if cycle[0] in {a.set for a in r.then if isinstance(a, SetFact)})
+            problems.append(loc.problem("rule", first_rule.id, (), (
+                f"rules depend on each other in a cycle: {' → '.join(cycle)}; "
+                "a derived fact may not depend on itself")))
+        problems.extend(_check_cases(kb, loc))
+    return problems + _lint(kb, loc)

@@ -1,0 +1,157 @@
+"""Load a knowledge-base directory: read → validate each file → merge → cross-check.
+
+A knowledge-base directory holds ``knowledge_base/`` (kb.yaml, questions,
+facts, recommendations, warnings, sources, glossary, ``cases/``) and
+``rules/`` (one file per topic).  Every problem in every file is collected
+and reported together; nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from gvc_advisor.engine.crossref import cross_check
+from gvc_advisor.engine.errors import KnowledgeBaseError, Problem
+from gvc_advisor.engine.knowledge_base import KnowledgeBase, Origin
+from gvc_advisor.engine.schema.files import CaseFile, KbFile
+from gvc_advisor.engine.validation_report import problems_from_validation
+from gvc_advisor.engine.yaml_loader import LoadedYaml, Path_, load_yaml_file
+
+_SECTION_KINDS = {
+    "questions": ("question", "id"), "facts": ("fact", "id"), "rules": ("rule", "id"),
+    "recommendations": ("recommendation", "id"), "warnings": ("warning", "id"),
+    "sources": ("source", "key"), "glossary": ("glossary", "term"),
+}
+
+
+def default_kb_root() -> Path:
+    """The knowledge base shipped inside the package."""
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Locator:
+    """Remembers which file and YAML path each item came from."""
+
+    items: dict[tuple[str, str], tuple[LoadedYaml, Path_]] = field(default_factory=dict)
+
+    def problem(self, kind: str, item_id: str, subpath: Path_, message: str,
+                severity: str = "error") -> Problem:
+        loaded, path = self.items[(kind, item_id)]
+        return loaded.problem(path + tuple(subpath), message, severity)
+
+
+def _kb_files(root: Path) -> tuple[list[Path], list[Path], list[Problem]]:
+    problems = []
+    for sub in ("knowledge_base", "rules"):
+        if not (root / sub).is_dir():
+            problems.append(Problem(str(root), 0, 0, f"no '{sub}/' folder here; a knowledge-base "
+                                    "directory must contain 'knowledge_base/' and 'rules/'"))
+    if problems:
+        return [], [], problems
+    files = sorted((root / "knowledge_base").glob("*.yaml")) + sorted((root / "rules").glob("*.yaml"))
+    cases = sorted((root / "knowledge_base" / "cases").glob("*.yaml"))
+    return files, cases, problems
+
+
+def content_hash(root: Path, files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() if root != Path(".") else str(path)
+    except ValueError:  # pragma: no cover - files always live below root
+        return str(path)
+
+
+def _read(path: Path, root: Path, model: type, problems: list[Problem]):
+    loaded = load_yaml_file(path, _display(root, path))
+    problems.extend(loaded.problems)
+    if loaded.problems:
+        return loaded, None
+    if not isinstance(loaded.data, dict):
+        problems.append(loaded.problem((), "the file must be a YAML mapping of sections, e.g. "
+                                       "'rules:' or 'questions:'"))
+        return loaded, None
+    try:
+        return loaded, model.model_validate(loaded.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, loaded, model))
+        return loaded, None
+
+
+def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
+    """Load, validate and cross-check; raise KnowledgeBaseError listing every problem."""
+    root = Path(root) if root is not None else default_kb_root()
+    files, case_files, problems = _kb_files(root)
+    if problems:
+        raise KnowledgeBaseError(problems)
+    if not files:
+        raise KnowledgeBaseError([Problem(str(root), 0, 0, "no *.yaml files in knowledge_base/ or rules/")])
+    locator = Locator()
+    merged: dict[str, list] = {name: [] for name in _SECTION_KINDS}
+    metas = []
+    for path in files:
+        loaded, parsed = _read(path, root, KbFile, problems)
+        if parsed is None:
+            continue
+        in_rules_dir = path.parent.name == "rules"
+        for section, (kind, key) in _SECTION_KINDS.items():
+            items = getattr(parsed, section)
+            if items and in_rules_dir != (section == "rules"):
+                where = "rules/" if section == "rules" else "knowledge_base/"
+                problems.append(loaded.problem((section,), f"'{section}' belongs in {where}, not here"))
+                continue
+            for index, item in enumerate(items):
+                item_id = getattr(item, key)
+                if (kind, item_id) in locator.items:
+                    first, first_path = locator.items[(kind, item_id)]
+                    line = first.position(first_path)[0]
+                    problems.append(loaded.problem((section, index), (
+                        f"duplicate {kind} '{item_id}' (first defined at {first.file}:{line}); "
+                        "ids must be unique")))
+                    continue
+                locator.items[(kind, item_id)] = (loaded, (section, index))
+                merged[section].append(item)
+        if parsed.kb is not None:
+            metas.append((loaded, parsed.kb))
+    cases = []
+    for path in case_files:
+        loaded, parsed = _read(path, root, CaseFile, problems)
+        if parsed is not None:
+            locator.items[("case", parsed.case.id)] = (loaded, ("case",))
+            cases.append(parsed.case)
+    if len(metas) != 1:
+        problems.append(Problem(_display(root, root / "knowledge_base"), 0, 0, (
+            f"found {len(metas)} 'kb:' sections; exactly one file (kb.yaml) must describe the "
+            "knowledge base (name, version, description)")))
+    if problems:
+        raise KnowledgeBaseError(problems)
+    origins = {
+        k: Origin(loaded.file, loaded.position(path)[0]) for k, (loaded, path) in locator.items.items()
+    }
+    kb = KnowledgeBase(
+        meta=metas[0][1], root=root, content_hash=content_hash(root, files),
+        questions={q.id: q for q in merged["questions"]},
+        facts={f.id: f for f in merged["facts"]},
+        rules=merged["rules"],
+        recommendations={r.id: r for r in merged["recommendations"]},
+        warnings={w.id: w for w in merged["warnings"]},
+        sources={s.key: s for s in merged["sources"]},
+        glossary=merged["glossary"], cases=cases, origins=origins,
+    )
+    findings = cross_check(kb, locator)
+    errors = [p for p in findings if p.severity == "error"]
+    if errors:
+        raise KnowledgeBaseError(errors)
+    kb.lint = [p for p in findings if p.severity != "error"]
+    return kb

@@ -1,0 +1,35 @@
+"""Pydantic v2 models of every YAML file in a knowledge base.
+
+All models are strict (no silent type coercion) and reject unknown keys, so a
+misspelt key is an error rather than an ignored line.
+"""
+
+from gvc_advisor.engine.schema.base import SourceRef, StrictModel
+from gvc_advisor.engine.schema.catalog import (
+    CaseExpectation,
+    FactValue,
+    GlossaryEntry,
+    KbMeta,
+    Recommendation,
+    Source,
+    WarningSpec,
+    WorkedCase,
+    DerivedFact,
+)
+from gvc_advisor.engine.schema.conditions import (
+    AllOf,
+    AnyOf,
+    Condition,
+    FactTest,
+    NotOf,
+)
+from gvc_advisor.engine.schema.files import FILE_MODELS, KbFile
+from gvc_advisor.engine.schema.questions import Choice, Help, Question, QuestionType
+from gvc_advisor.engine.schema.rules import Action, Rule
+
+__all__ = [
+    "Action", "AllOf", "AnyOf", "CaseExpectation", "Choice", "Condition", "DerivedFact",
+    "FILE_MODELS", "FactTest", "FactValue", "GlossaryEntry", "Help", "KbFile", "KbMeta",
+    "NotOf", "Question", "QuestionType", "Recommendation", "Rule", "Source", "SourceRef",
+    "StrictModel", "WarningSpec", "WorkedCase",
+]

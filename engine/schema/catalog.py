@@ -1,0 +1,119 @@
+"""The catalogue side of a knowledge base: derived facts, recommendations,
+warnings, sources, glossary, metadata and worked cases."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from gvc_advisor.engine.schema.base import (
+    Identifier,
+    NonEmptyText,
+    SourceRef,
+    StrictModel,
+)
+
+
+class FactValue(StrictModel):
+    value: Identifier
+    label: NonEmptyText
+    description: NonEmptyText | None = None
+
+
+class DerivedFact(StrictModel):
+    """A fact the engine infers (it may also be stated directly by the user)."""
+
+    id: Identifier
+    label: NonEmptyText
+    description: NonEmptyText
+    values: list[FactValue] = Field(min_length=2)
+    #: Whether the user may state it directly as an answer (expert override).
+    statable: bool = True
+
+    @property
+    def allowed_values(self) -> tuple[str, ...]:
+        return tuple(v.value for v in self.values)
+
+    def label_of(self, value: str) -> str:
+        return next((v.label for v in self.values if v.value == value), value)
+
+
+class UpgradingType(str, Enum):
+    """Humphrey & Schmitz' four upgrading types, in rising order of difficulty."""
+
+    PROCESS = "process"
+    PRODUCT = "product"
+    FUNCTIONAL = "functional"
+    CHAIN = "chain"
+
+
+class Actor(str, Enum):
+    FIRM = "firm"
+    LEADING_FIRM = "leading_firm"
+    ASSOCIATION = "association"
+    GOVERNMENT = "government"
+
+
+class Recommendation(StrictModel):
+    id: Identifier
+    title: NonEmptyText
+    summary: NonEmptyText
+    upgrading_type: Annotated[UpgradingType, Field(strict=False)]
+    actions: list[NonEmptyText] = Field(min_length=3, max_length=6)
+    preconditions: list[NonEmptyText] = Field(min_length=1)
+    risks: list[NonEmptyText] = Field(min_length=1)
+    actors: list[Annotated[Actor, Field(strict=False)]] = Field(min_length=1)
+    examples: list[NonEmptyText] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class WarningSpec(StrictModel):
+    id: Identifier
+    title: NonEmptyText
+    message: NonEmptyText
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class Source(StrictModel):
+    key: Identifier
+    citation: NonEmptyText
+    file: NonEmptyText | None = None
+    summary: NonEmptyText | None = None
+
+
+class GlossaryEntry(StrictModel):
+    term: NonEmptyText
+    definition: NonEmptyText
+    see_also: list[NonEmptyText] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class KbMeta(StrictModel):
+    name: NonEmptyText
+    version: NonEmptyText
+    description: NonEmptyText
+    #: Certainty at or above which a fact value is established and a
+    #: recommendation is made (MYCIN used 0.2).
+    threshold: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.2
+    #: Certainty given to an answer marked "unsure".
+    unsure_cf: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.5
+
+
+class CaseExpectation(StrictModel):
+    facts: dict[Identifier, Identifier] = Field(default_factory=dict)
+    recommended: list[Identifier] = Field(default_factory=list)
+    not_recommended: list[Identifier] = Field(default_factory=list)
+    warnings: list[Identifier] = Field(default_factory=list)
+
+
+class WorkedCase(StrictModel):
+    id: Identifier
+    title: NonEmptyText
+    firm: NonEmptyText
+    situation: NonEmptyText
+    answers: dict[str, Any]
+    expected: CaseExpectation
+    teaching_note: NonEmptyText
+    sources: list[SourceRef] = Field(default_factory=list)

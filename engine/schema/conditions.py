@@ -1,0 +1,141 @@
+"""The closed set of condition operators a rule's ``when`` may use.
+
+A condition is one of:
+
+* a fact test ``{fact: F, <operator>: operand}`` with exactly one operator:
+  ``equals``, ``not_equals``, ``in``, ``not_in``, ``gt``, ``ge``, ``lt``, ``le``,
+  ``known: true`` or ``unknown: true``;
+* ``{all: [conditions]}``, ``{any: [conditions]}``, ``{not: condition}``.
+
+Nothing is ever evaluated as code: the operators are interpreted by the
+compiler and the reference evaluator only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Discriminator, Field, Tag, model_validator
+
+from gvc_advisor.engine.schema.base import Identifier, StrictModel
+
+Scalar = Union[str, int, float]
+
+COMPARISONS = ("gt", "ge", "lt", "le")
+VALUE_OPERATORS = ("equals", "not_equals", "in", "not_in")
+PRESENCE_OPERATORS = ("known", "unknown")
+OPERATORS = VALUE_OPERATORS + COMPARISONS + PRESENCE_OPERATORS
+
+
+class FactTest(StrictModel):
+    """A test on one fact (an answered question or a derived fact)."""
+
+    fact: Identifier
+    equals: Scalar | None = None
+    not_equals: Scalar | None = None
+    in_: list[Scalar] | None = Field(default=None, alias="in")
+    not_in: list[Scalar] | None = None
+    gt: int | float | None = None
+    ge: int | float | None = None
+    lt: int | float | None = None
+    le: int | float | None = None
+    known: Literal[True] | None = None
+    unknown: Literal[True] | None = None
+
+    model_config = StrictModel.model_config | {"populate_by_name": True}
+
+    @model_validator(mode="after")
+    def _exactly_one_operator(self) -> FactTest:
+        used = self.operators_used()
+        if len(used) != 1:
+            raise ValueError(
+                f"a fact test needs exactly one operator, found {len(used)}"
+                f"{' (' + ', '.join(used) + ')' if used else ''}; allowed: {', '.join(OPERATORS)}"
+            )
+        if used[0] in ("in", "not_in") and not self.operand:
+            raise ValueError(f"'{used[0]}' needs a non-empty list")
+        return self
+
+    def operators_used(self) -> list[str]:
+        names = []
+        for op in OPERATORS:
+            attr = "in_" if op == "in" else op
+            if getattr(self, attr) is not None:
+                names.append(op)
+        return names
+
+    @property
+    def operator(self) -> str:
+        return self.operators_used()[0]
+
+    @property
+    def operand(self) -> Any:
+        return getattr(self, "in_" if self.operator == "in" else self.operator)
+
+    def describe(self) -> str:
+        return describe_test(self.fact, self.operator, self.operand)
+
+
+_OPERATOR_WORDS = {
+    "equals": "is", "not_equals": "is not", "in": "is one of", "not_in": "is none of",
+    "gt": ">", "ge": "≥", "lt": "<", "le": "≤",
+}
+
+
+def describe_test(fact: str, operator: str, operand: Any) -> str:
+    """A short plain-text rendering of a fact test, e.g. ``industry is one of a, b``."""
+    if operator == "known":
+        return f"{fact} is known"
+    if operator == "unknown":
+        return f"{fact} is not known"
+    if isinstance(operand, (list, tuple)):
+        operand = ", ".join(str(v) for v in operand)
+    return f"{fact} {_OPERATOR_WORDS[operator]} {operand}"
+
+
+class AllOf(StrictModel):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(StrictModel):
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(StrictModel):
+    not_: Condition = Field(alias="not")
+
+    model_config = StrictModel.model_config | {"populate_by_name": True}
+
+
+def _condition_kind(value: Any) -> str | None:
+    """Pick the model from the keys present, so errors speak about one form only."""
+    if isinstance(value, dict):
+        for key in ("all", "any", "not"):
+            if key in value:
+                return key
+        return "fact"
+    if isinstance(value, (AllOf, AnyOf, NotOf, FactTest)):
+        return {AllOf: "all", AnyOf: "any", NotOf: "not", FactTest: "fact"}[type(value)]
+    return None
+
+
+Condition = Annotated[
+    Union[
+        Annotated[AllOf, Tag("all")],
+        Annotated[AnyOf, Tag("any")],
+        Annotated[NotOf, Tag("not")],
+        Annotated[FactTest, Tag("fact")],
+    ],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition",
+        custom_error_message=(
+            "a condition must be a mapping: {fact: ..., <operator>: ...}, {all: [...]}, "
+            "{any: [...]} or {not: ...}"
+        ),
+    ),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
