@@ -118,6 +118,25 @@ def _check_cases(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     return problems
 
 
+def _check_applicability(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
+    problems = []
+    for rec in kb.recommendations.values():
+        for fact, values in rec.applies_to.items():
+            allowed = kb.allowed_values(fact)
+            if fact not in kb.facts:
+                problems.append(loc.problem("recommendation", rec.id, ("applies_to", fact), (
+                    f"unknown derived fact '{fact}'{suggest(fact, kb.facts)}")))
+            for value in values:
+                if fact in kb.facts and value not in allowed:
+                    problems.append(loc.problem("recommendation", rec.id, ("applies_to", fact), (
+                        f"'{fact}' has no value '{value}'; allowed: {', '.join(allowed)}")))
+        for other in rec.conflicts_with:
+            if other not in kb.recommendations:
+                problems.append(loc.problem("recommendation", rec.id, ("conflicts_with",), (
+                    f"unknown recommendation '{other}'{suggest(other, kb.recommendations)}")))
+    return problems
+
+
 def _lint(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     read = {t.fact for r in kb.rules for t, _ in fact_tests(r.when)}
     concluded = {a.recommend for r in kb.rules for a in r.then if isinstance(a, RecommendAction)}
@@ -150,6 +169,7 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
             problems.extend(_check_test(kb, rule, test, path, loc))
         problems.extend(_check_actions(kb, rule, loc))
     problems.extend(_check_sources(kb, loc))
+    problems.extend(_check_applicability(kb, loc))
     if not problems:
         cycle = find_cycle(kb.rules)
         if cycle:

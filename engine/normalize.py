@@ -33,6 +33,8 @@ class Literal:
     weighted: bool = True
 
     def describe(self) -> str:
+        if self.operator == "known" and not self.positive:
+            return describe_test(self.fact, "unknown", True)
         text = describe_test(self.fact, self.operator, self.operand)
         return text if self.positive else f"not ({text})"
 

@@ -67,6 +67,11 @@ class Recommendation(StrictModel):
     actors: list[Annotated[Actor, Field(strict=False)]] = Field(min_length=1)
     examples: list[NonEmptyText] = Field(default_factory=list)
     sources: list[SourceRef] = Field(min_length=1)
+    #: Who the papers mean this advice for, e.g. ``{firm_status: [leading]}``;
+    #: ``gvc-advisor coverage`` flags advice given outside it as contradictory.
+    applies_to: dict[Identifier, list[Identifier]] = Field(default_factory=dict)
+    #: Advice that must not be given together with this one.
+    conflicts_with: list[Identifier] = Field(default_factory=list)
 
 
 class WarningSpec(StrictModel):

@@ -1,0 +1,20 @@
+"""One compiled engine per knowledge base, shared by every interview.
+
+Compiling experta rules costs far more than a consultation, so the what-if
+screen, the interview and the CLI reuse one engine per loaded knowledge base.
+"""
+
+from __future__ import annotations
+
+from gvc_advisor.engine.consult import InferenceEngine
+from gvc_advisor.engine.knowledge_base import KnowledgeBase
+
+_ENGINES: dict[int, tuple[KnowledgeBase, InferenceEngine]] = {}
+
+
+def engine_for(kb: KnowledgeBase) -> InferenceEngine:
+    entry = _ENGINES.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        entry = (kb, InferenceEngine(kb))
+        _ENGINES[id(kb)] = entry
+    return entry[1]
