@@ -68,7 +68,7 @@ def check_rule_structure(conditional_elements: list[Any]) -> None:
             needed = set(inspect.signature(element[0]).parameters)
             if not needed <= bound:
                 raise InternalError(f"TEST uses {sorted(needed - bound)} before they are bound")
-        elif isinstance(element, KbFact) and element.__bind__:
+        elif isinstance(element, experta.Fact) and element.__bind__:
             bound.add(element.__bind__)
 
 

@@ -107,7 +107,7 @@ def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
         in_rules_dir = path.parent.name == "rules"
         for section, (kind, key) in _SECTION_KINDS.items():
             items = getattr(parsed, section)
-            if items and in_rules_dir != (section == "rules"):
+            if section in loaded.data and in_rules_dir != (section == "rules"):
                 where = "rules/" if section == "rules" else "knowledge_base/"
                 problems.append(loaded.problem((section,), f"'{section}' belongs in {where}, not here"))
                 continue
@@ -122,7 +122,9 @@ def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
                     continue
                 locator.items[(kind, item_id)] = (loaded, (section, index))
                 merged[section].append(item)
-        if parsed.kb is not None:
+        if parsed.kb is not None and in_rules_dir:
+            problems.append(loaded.problem(("kb",), "'kb' belongs in knowledge_base/kb.yaml, not here"))
+        elif parsed.kb is not None:
             metas.append((loaded, parsed.kb))
     cases = []
     for path in case_files:

@@ -29,7 +29,11 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, list[Any]]:
     path: list[str | int] = []
     node = data
     parents = [node]
-    for part in loc:
+    tags = ("all", "any", "not", "fact", "set", "recommend", "warn")
+    for i, part in enumerate(loc):
+        following = loc[i + 1] if i + 1 < len(loc) else None
+        if isinstance(node, dict) and part in tags and following is not None and following in node:
+            continue  # a union tag that happens to equal a key of this mapping
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -38,8 +42,8 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, list[Any]]:
             part = part[:-1]
             node = node[part]
         else:
-            # A union tag or a key that is missing from the data.
-            if isinstance(node, dict) and isinstance(part, str) and part not in ("all", "any", "not", "fact", "set", "recommend", "warn"):
+            # A union tag, or a key that is missing from the data.
+            if isinstance(node, dict) and isinstance(part, str) and part not in tags:
                 path.append(part)
             continue
         path.append(part)

@@ -1,0 +1,65 @@
+"""Shared fixtures: the small test knowledge base, the shipped one, helpers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # reference_evaluator, helpers
+
+from gvc_advisor.engine.answers import Answers, parse_answers  # noqa: E402
+from gvc_advisor.engine.knowledge_base import KnowledgeBase  # noqa: E402
+from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base  # noqa: E402
+from gvc_advisor.engine.yaml_loader import LoadedYaml  # noqa: E402
+
+SMALL_KB = Path(__file__).parent / "fixtures" / "small_kb"
+
+
+@pytest.fixture(scope="session")
+def small_kb() -> KnowledgeBase:
+    return load_knowledge_base(SMALL_KB)
+
+
+@pytest.fixture(scope="session")
+def shipped_kb() -> KnowledgeBase:
+    return load_knowledge_base(default_kb_root())
+
+
+def answers_of(kb: KnowledgeBase, raw: dict) -> Answers:
+    """Validate a plain dict of answers (raises on any problem)."""
+    answers, problems = parse_answers(LoadedYaml("<test>", {"answers": raw}), kb, ("answers",))
+    assert not problems, [p.format() for p in problems]
+    return answers
+
+
+@pytest.fixture
+def write_kb():
+    """Write a tiny knowledge base: choice questions with values x/y, one rec 'rec'."""
+    from gvc_advisor.engine.synthetic import dump_yaml
+
+    def write(root: Path, questions: list[str], rules: list[dict], facts: list[dict] | None = None,
+              extra: dict | None = None) -> Path:
+        (root / "knowledge_base").mkdir(parents=True, exist_ok=True)
+        (root / "rules").mkdir(parents=True, exist_ok=True)
+        kb = {
+            "kb": {"name": "t", "version": "1", "description": "d"},
+            "sources": [{"key": "src", "citation": "A source."}],
+            "questions": [
+                {"id": q, "topic": "t", "text": f"{q}?", "help": {"meaning": "m", "why": "w"},
+                 "type": "choice", "choices": [{"value": "x", "label": "X"}, {"value": "y", "label": "Y"}]}
+                for q in questions
+            ],
+            "facts": facts or [],
+            "recommendations": [{
+                "id": "rec", "title": "R", "summary": "s", "upgrading_type": "process",
+                "actions": ["a", "b", "c"], "preconditions": ["p"], "risks": ["r"], "actors": ["firm"],
+                "sources": [{"key": "src", "section": "1"}]}],
+        }
+        kb.update(extra or {})
+        (root / "knowledge_base" / "kb.yaml").write_text(dump_yaml(kb))
+        (root / "rules" / "r.yaml").write_text(dump_yaml({"rules": rules}))
+        return root
+
+    return write
