@@ -55,8 +55,9 @@ def dnf(condition: Condition, positive: bool = True, weighted: bool = True) -> l
     if isinstance(condition, FactTest):
         return [(_literal(condition, positive, weighted),)]
     if isinstance(condition, NotOf):
-        # not(x) holds with cf 1.0; not(not(x)) therefore holds with 1.0 too.
-        return dnf(condition.not_, not positive, weighted=False if not positive else weighted)
+        # not(x) holds with cf 1.0, so nothing below a 'not' is weighted: this also
+        # covers not(unknown) and not(not(x)), which become positive literals.
+        return dnf(condition.not_, not positive, weighted=False)
     children = condition.all if isinstance(condition, AllOf) else condition.any
     conjunctive = isinstance(condition, AllOf) == positive
     parts = [dnf(child, positive, weighted) for child in children]
