@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-
 from gvc_advisor import __version__
 from gvc_advisor.engine.errors import GvcAdvisorError, UserError
 
@@ -35,7 +34,7 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
         except UserError as exc:
             click.echo(exc.report(), err=True)
             sys.exit(EXIT_USER_ERROR)
-        except (GvcAdvisorError, Exception) as exc:  # noqa: BLE001 - last line of defence
+        except (GvcAdvisorError, Exception) as exc:
             if isinstance(exc, click.exceptions.ClickException | click.exceptions.Exit | click.Abort):
                 raise
             if os.environ.get("GVC_ADVISOR_DEBUG"):

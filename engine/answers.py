@@ -101,7 +101,7 @@ def parse_answers(loaded: LoadedYaml, kb: KnowledgeBase, key_path: tuple = ()) -
     answers: Answers = {}
     known = list(kb.questions) + [f for f, spec in kb.facts.items() if spec.statable]
     for name, raw in data.items():
-        path = key_path + (name,)
+        path = (*key_path, name)
         if name not in kb.questions and not (name in kb.facts and kb.facts[name].statable):
             problems.append(loaded.problem(
                 path, f"unknown question or fact '{name}'{suggest(str(name), known)}; "

@@ -11,14 +11,18 @@ before the pattern that binds its variables silently never fires), which
 :func:`check_rule_structure` enforces.
 
 Salience encodes the rule strata (see :mod:`dependencies`): every rule that
-can conclude a fact fires before any rule that reads it, so downstream rules
-only ever see final, combined certainties.
+can conclude a fact fires before any rule that reads it.  After the rules of
+a stratum, a *barrier* rule (matching only the initial fact) declares the
+facts of that stratum once, with their final combined certainty; so
+downstream rules never see, and the Rete network never has to retract, an
+intermediate value.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from gvc_advisor.engine.agenda import ExactDepthStrategy
@@ -40,18 +44,27 @@ class KbFact(experta.Fact):
     """A fact in working memory: ``name`` (question or derived fact), ``value``, ``cf``."""
 
 
+@cache
+def _value_predicate(op: str, operand: Any) -> Callable[[Any], bool]:
+    """One function object per distinct test, so that the Rete network can
+    share the node between every pattern that uses the same test."""
+    return lambda value: matches(op, operand, value)
+
+
+@cache
+def _established(threshold: float) -> Callable[[Any], bool]:
+    return lambda cf: is_number(cf) and cf >= threshold
+
+
 def _value_constraint(literal: Literal) -> Any:
     op, operand = literal.operator, literal.operand
     if op == "equals" and not is_number(operand):
         return operand  # plain literal: compared with ==, safe on any type
-    return P(lambda value, _op=op, _operand=operand: matches(_op, _operand, value))
+    return P(_value_predicate(op, operand))
 
 
 def literal_pattern(literal: Literal, threshold: float, bind: str | None) -> Any:
-    fields: dict[str, Any] = {
-        "name": literal.fact,
-        "cf": P(lambda cf, _t=threshold: is_number(cf) and cf >= _t),
-    }
+    fields: dict[str, Any] = {"name": literal.fact, "cf": P(_established(threshold))}
     if literal.operator != "known":
         fields["value"] = _value_constraint(literal)
     pattern = KbFact(**fields)
@@ -75,12 +88,16 @@ def check_rule_structure(conditional_elements: list[Any]) -> None:
 class CompiledRules:
     """One experta engine built once per knowledge base and reused per consultation."""
 
-    def __init__(self, kb: KnowledgeBase, on_fire: Callable[..., None]) -> None:
+    def __init__(self, kb: KnowledgeBase, on_fire: Callable[..., None],
+                 on_barrier: Callable[[Any, int], None]) -> None:
         self.kb = kb
         self.branches: dict[str, list[Branch]] = {}
-        _, rule_strata = strata(kb.rules)
+        fact_strata, rule_strata = strata(kb.rules)
         self.rule_strata = rule_strata
+        self.fact_strata = fact_strata
         attributes: dict[str, Any] = {"__strategy__": ExactDepthStrategy}
+        for stratum in sorted(set(fact_strata.values())):
+            attributes[f"barrier_{stratum}"] = self._barrier(stratum, on_barrier)
         for number, rule in enumerate(kb.rules):
             branches = dnf(rule.when)
             self.branches[rule.id] = branches
@@ -100,6 +117,15 @@ class CompiledRules:
         # look them up once.
         deffacts = self.engine.get_deffacts()
         self.engine.get_deffacts = lambda: deffacts
+
+    @staticmethod
+    def _barrier(stratum: int, on_barrier: Callable[[Any, int], None]) -> Any:
+        def barrier(engine: Any) -> None:
+            on_barrier(engine, stratum)
+
+        barrier.__name__ = f"barrier#{stratum}"
+        salience = SALIENCE_BASE - STRATUM_STEP * stratum - STRATUM_STEP // 2
+        return experta.Rule(experta.InitialFact(), salience=salience)(barrier)
 
     @staticmethod
     def _action(rule: Rule, index: int, branch: Branch, on_fire: Callable[..., None]) -> Callable:

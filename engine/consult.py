@@ -13,20 +13,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gvc_advisor.engine.answers import Answers
-from gvc_advisor.engine.certainty import combine, conclude
+from gvc_advisor.engine.certainty import conclude
 from gvc_advisor.engine.compiler import CompiledRules, KbFact
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 from gvc_advisor.engine.normalize import Branch
 from gvc_advisor.engine.result import Conclusion, Consultation, Contribution, Firing, Premise
 from gvc_advisor.engine.schema import Rule
-from gvc_advisor.engine.schema.rules import RecommendAction, SetFact, conclusion_key
+from gvc_advisor.engine.schema.rules import SetFact, conclusion_key
 
 
 def premises_of(branch: Branch, matched: list[Any]) -> tuple[tuple[Premise, ...], float]:
     """The premises of a matched branch and the premise cf (min of weighted literals)."""
     premises = []
     cf = 1.0
-    for literal, fact in zip(branch, matched):
+    for literal, fact in zip(branch, matched, strict=False):
         if literal.positive:
             value, fact_cf = fact["value"], fact["cf"]
             premises.append(Premise(literal.fact, literal.describe(), value, fact_cf))
@@ -42,7 +42,6 @@ class _RunState:
     consultation: Consultation
     stated: set[str]
     best_premise: dict[str, float] = field(default_factory=dict)
-    handles: dict[tuple[str, Any], Any] = field(default_factory=dict)
 
 
 class Evidence:
@@ -66,9 +65,8 @@ class Evidence:
 
     @staticmethod
     def apply(consultation: Consultation, stated: set[str], rule: Rule, premise_cf: float,
-              premises: tuple[Premise, ...]) -> list[Conclusion]:
-        """Add (or improve) ``rule``'s contributions; return the changed fact conclusions."""
-        changed = []
+              premises: tuple[Premise, ...]) -> None:
+        """Add (or improve) ``rule``'s contributions to each of its conclusions."""
         for action in rule.then:
             kind, target, value = conclusion_key(action)
             conclusion = Evidence.conclusion(consultation, kind, target, value or None)
@@ -78,9 +76,6 @@ class Evidence:
             conclusion.contributions = [c for c in conclusion.contributions if c.rule_id != rule.id]
             conclusion.contributions.append(contribution)
             conclusion.contributions.sort(key=lambda c: c.rule_id)
-            if isinstance(action, SetFact) and not overridden:
-                changed.append(conclusion)
-        return changed
 
 
 class InferenceEngine:
@@ -88,7 +83,7 @@ class InferenceEngine:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.compiled = CompiledRules(kb, self._on_fire)
+        self.compiled = CompiledRules(kb, self._on_fire, self._on_barrier)
         self.engine = self.compiled.engine
         self._state: _RunState | None = None
 
@@ -120,14 +115,20 @@ class InferenceEngine:
         if state.best_premise.get(rule.id, -1.0) >= premise_cf:
             return  # another branch or match of this rule already gave at least as much
         state.best_premise[rule.id] = premise_cf
-        for conclusion in Evidence.apply(state.consultation, state.stated, rule, premise_cf, premises):
-            key = (conclusion.target, conclusion.value)
-            old = state.handles.pop(key, None)
-            if old is not None:
-                engine.retract(old)
-            state.handles[key] = engine.declare(
-                KbFact(name=conclusion.target, value=conclusion.value, cf=combine(
-                    c.cf for c in conclusion.contributions if not c.overridden)))
+        Evidence.apply(state.consultation, state.stated, rule, premise_cf, premises)
+
+    def _on_barrier(self, engine: Any, stratum: int) -> None:
+        """Declare the final value of every fact of ``stratum`` (see compiler)."""
+        state = self._state
+        assert state is not None, "rules fire only inside consult()"
+        strata = self.compiled.fact_strata
+        facts = [
+            KbFact(name=name, value=value, cf=conclusion.cf)
+            for name, values in state.consultation.facts.items()
+            if strata.get(name) == stratum and name not in state.stated
+            for value, conclusion in values.items()
+        ]
+        if facts:
+            engine.declare(*facts)
 
 
-__all__ = ["Evidence", "InferenceEngine", "RecommendAction"]

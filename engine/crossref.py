@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 
 
 def _check_test(kb: KnowledgeBase, rule: Rule, test: FactTest, path: tuple, loc: Locator) -> list[Problem]:
-    where = ("when",) + path
+    where = ("when", *path)
     names = list(kb.questions) + list(kb.facts)
     if test.fact not in kb.questions and test.fact not in kb.facts:
-        return [loc.problem("rule", rule.id, where + ("fact",), (
+        return [loc.problem("rule", rule.id, (*where, "fact"), (
             f"unknown question or fact '{test.fact}'{suggest(test.fact, names)}; "
             "conditions may test questions (knowledge_base/questions) and derived facts (facts)"))]
     op, operand = test.operator, test.operand
@@ -36,18 +36,18 @@ def _check_test(kb: KnowledgeBase, rule: Rule, test: FactTest, path: tuple, loc:
         return []
     numeric = kb.is_numeric(test.fact)
     if op in COMPARISONS and not numeric:
-        return [loc.problem("rule", rule.id, where + (op,), (
+        return [loc.problem("rule", rule.id, (*where, op), (
             f"'{op}' compares numbers, but '{test.fact}' is categorical; use equals/in"))]
     values = operand if isinstance(operand, list) else [operand]
     problems = []
     for value in values:
         if numeric:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                problems.append(loc.problem("rule", rule.id, where + (op,), (
+                problems.append(loc.problem("rule", rule.id, (*where, op), (
                     f"'{test.fact}' is a number; {value!r} is not")))
         elif value not in kb.allowed_values(test.fact):
             allowed = kb.allowed_values(test.fact)
-            problems.append(loc.problem("rule", rule.id, where + (op,), (
+            problems.append(loc.problem("rule", rule.id, (*where, op), (
                 f"'{test.fact}' has no value {value!r}{suggest(str(value), allowed)}; "
                 f"allowed: {', '.join(allowed)}")))
     return problems
@@ -59,23 +59,23 @@ def _check_actions(kb: KnowledgeBase, rule: Rule, loc: Locator) -> list[Problem]
         path = ("then", i)
         if isinstance(action, SetFact):
             if action.set in kb.questions:
-                problems.append(loc.problem("rule", rule.id, path + ("set",), (
+                problems.append(loc.problem("rule", rule.id, (*path, "set"), (
                     f"'{action.set}' is a question; rules may only conclude derived facts")))
             elif action.set not in kb.facts:
-                problems.append(loc.problem("rule", rule.id, path + ("set",), (
+                problems.append(loc.problem("rule", rule.id, (*path, "set"), (
                     f"unknown derived fact '{action.set}'{suggest(action.set, kb.facts)}; "
                     f"declared facts: {', '.join(kb.facts)}")))
             elif action.to not in kb.facts[action.set].allowed_values:
                 allowed = kb.facts[action.set].allowed_values
-                problems.append(loc.problem("rule", rule.id, path + ("to",), (
+                problems.append(loc.problem("rule", rule.id, (*path, "to"), (
                     f"'{action.set}' has no value '{action.to}'{suggest(action.to, allowed)}; "
                     f"allowed: {', '.join(allowed)}")))
         elif isinstance(action, RecommendAction) and action.recommend not in kb.recommendations:
-            problems.append(loc.problem("rule", rule.id, path + ("recommend",), (
+            problems.append(loc.problem("rule", rule.id, (*path, "recommend"), (
                 f"unknown recommendation '{action.recommend}'"
                 f"{suggest(action.recommend, kb.recommendations)}")))
         elif isinstance(action, WarnAction) and action.warn not in kb.warnings:
-            problems.append(loc.problem("rule", rule.id, path + ("warn",), (
+            problems.append(loc.problem("rule", rule.id, (*path, "warn"), (
                 f"unknown warning '{action.warn}'{suggest(action.warn, kb.warnings)}")))
     return problems
 
@@ -100,7 +100,7 @@ def _check_cases(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     problems = []
     for case in kb.cases:
         loaded, path = loc.items[("case", case.id)]
-        _, found = parse_answers(LoadedYaml(loaded.file, loaded.data, loaded.positions), kb, path + ("answers",))
+        _, found = parse_answers(LoadedYaml(loaded.file, loaded.data, loaded.positions), kb, (*path, "answers"))
         problems.extend(found)
         exp = case.expected
         for name, value in exp.facts.items():

@@ -20,12 +20,12 @@ def fact_tests(condition: Condition, path: tuple = ()) -> Iterator[tuple[FactTes
         yield condition, path
     elif isinstance(condition, AllOf):
         for i, child in enumerate(condition.all):
-            yield from fact_tests(child, path + ("all", i))
+            yield from fact_tests(child, (*path, "all", i))
     elif isinstance(condition, AnyOf):
         for i, child in enumerate(condition.any):
-            yield from fact_tests(child, path + ("any", i))
+            yield from fact_tests(child, (*path, "any", i))
     elif isinstance(condition, NotOf):
-        yield from fact_tests(condition.not_, path + ("not",))
+        yield from fact_tests(condition.not_, (*path, "not"))
 
 
 def reads(rule: Rule) -> set[str]:
@@ -50,7 +50,7 @@ def find_cycle(rules: list[Rule]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return [*stack[stack.index(nxt):], nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:

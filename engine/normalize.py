@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
-from gvc_advisor.engine.schema import AllOf, AnyOf, Condition, FactTest, NotOf
+from gvc_advisor.engine.schema import AllOf, Condition, FactTest, NotOf
 from gvc_advisor.engine.schema.conditions import describe_test
 
 #: Guard against pathological rules (e.g. many nested ``any`` inside ``all``).
@@ -79,7 +79,7 @@ def matches(operator: str, operand: Any, value: Any) -> bool:
     if operator == "known":
         return True
     if operator == "equals":
-        return type(value) is type(operand) and value == operand or (
+        return (type(value) is type(operand) and value == operand) or (
             is_number(value) and is_number(operand) and value == operand)
     if operator == "not_equals":
         return not matches("equals", operand, value)

@@ -12,10 +12,9 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.yaml_loader import LoadedYaml, Path_
+from pydantic import BaseModel, ValidationError
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str:
@@ -34,9 +33,9 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, list[Any]]:
         following = loc[i + 1] if i + 1 < len(loc) else None
         if isinstance(node, dict) and part in tags and following is not None and following in node:
             continue  # a union tag that happens to equal a key of this mapping
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and part.endswith("_") and part[:-1] in node:
             part = part[:-1]

@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from gvc_advisor.engine.errors import Problem
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from gvc_advisor.engine.errors import Problem
 
 #: Files larger than this are refused: no knowledge-base or answers file needs it.
 MAX_FILE_BYTES = 1_000_000
@@ -119,7 +118,7 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         value = self.loader.construct_object(node, deep=True)
         if node.tag == "tag:yaml.org,2002:timestamp":
@@ -148,9 +147,9 @@ class _Builder:
                 )
                 continue
             first_seen[key] = line
-            self.result.positions[path + (key,)] = _mark(key_node)
-            out[key] = self.build(value_node, path + (key,))
-            self.result.positions[path + (key,)] = _mark(key_node)
+            self.result.positions[(*path, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key))
+            self.result.positions[(*path, key)] = _mark(key_node)
         return out
 
     def _problem(self, node: Node, message: str) -> None:

@@ -9,10 +9,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # reference_evaluator, helpers
 
-from gvc_advisor.engine.answers import Answers, parse_answers  # noqa: E402
-from gvc_advisor.engine.knowledge_base import KnowledgeBase  # noqa: E402
-from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base  # noqa: E402
-from gvc_advisor.engine.yaml_loader import LoadedYaml  # noqa: E402
+from gvc_advisor.engine.answers import Answers, parse_answers
+from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
+from gvc_advisor.engine.yaml_loader import LoadedYaml
 
 SMALL_KB = Path(__file__).parent / "fixtures" / "small_kb"
 

@@ -15,14 +15,13 @@ from pathlib import Path
 from tempfile import mkdtemp
 
 from conftest import answers_of
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from reference_evaluator import reference_consult
-
 from gvc_advisor.engine.consult import InferenceEngine
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
 from gvc_advisor.engine.synthetic import generate, random_answers
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reference_evaluator import reference_consult
 
 
 @lru_cache(maxsize=64)
@@ -40,8 +39,9 @@ def shipped():
 def _profile(kb, seed: int, state_facts: bool):
     rng = random.Random(seed)
     raw = random_answers(kb, rng, density=rng.choice([0.3, 0.7, 1.0]))
-    if state_facts and kb.facts and rng.random() < 0.5:
-        fact = rng.choice(sorted(kb.facts))
+    statable = sorted(f for f, spec in kb.facts.items() if spec.statable)
+    if state_facts and statable and rng.random() < 0.5:
+        fact = rng.choice(statable)
         raw[fact] = rng.choice(kb.facts[fact].allowed_values)
     return answers_of(kb, raw)
 

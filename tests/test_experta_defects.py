@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import answers_of
-
 from gvc_advisor.engine.agenda import ExactDepthStrategy
 from gvc_advisor.engine.compat import experta as ex
 from gvc_advisor.engine.compiler import CompiledRules, check_rule_structure
@@ -41,7 +40,9 @@ def _not_only_rules(strategy) -> list[str]:
 
 
 def test_1_agenda_stock_strategy_fires_removed_activation():
-    assert "r5" in _not_only_rules(None)
+    # r3 and r5 must not fire; which of them stock experta wrongly fires
+    # depends on hashing, but at least one does.
+    assert {"r3", "r5"} & set(_not_only_rules(None))
 
 
 def test_1_agenda_exact_strategy_removes_exactly():
@@ -119,7 +120,7 @@ def test_3_compiler_refuses_test_before_binding():
 
 
 def test_3_compiled_rules_contain_no_test(small_kb):
-    compiled = CompiledRules(small_kb, lambda *a: None)
+    compiled = CompiledRules(small_kb, lambda *a: None, lambda *a: None)
     for rule in compiled.engine.get_rules():
         assert not any(isinstance(element, ex.TEST) for element in rule)
 

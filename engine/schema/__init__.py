@@ -7,6 +7,7 @@ misspelt key is an error rather than an ignored line.
 from gvc_advisor.engine.schema.base import SourceRef, StrictModel
 from gvc_advisor.engine.schema.catalog import (
     CaseExpectation,
+    DerivedFact,
     FactValue,
     GlossaryEntry,
     KbMeta,
@@ -14,7 +15,6 @@ from gvc_advisor.engine.schema.catalog import (
     Source,
     WarningSpec,
     WorkedCase,
-    DerivedFact,
 )
 from gvc_advisor.engine.schema.conditions import (
     AllOf,
@@ -28,8 +28,28 @@ from gvc_advisor.engine.schema.questions import Choice, Help, Question, Question
 from gvc_advisor.engine.schema.rules import Action, Rule
 
 __all__ = [
-    "Action", "AllOf", "AnyOf", "CaseExpectation", "Choice", "Condition", "DerivedFact",
-    "FILE_MODELS", "FactTest", "FactValue", "GlossaryEntry", "Help", "KbFile", "KbMeta",
-    "NotOf", "Question", "QuestionType", "Recommendation", "Rule", "Source", "SourceRef",
-    "StrictModel", "WarningSpec", "WorkedCase",
+    "FILE_MODELS",
+    "Action",
+    "AllOf",
+    "AnyOf",
+    "CaseExpectation",
+    "Choice",
+    "Condition",
+    "DerivedFact",
+    "FactTest",
+    "FactValue",
+    "GlossaryEntry",
+    "Help",
+    "KbFile",
+    "KbMeta",
+    "NotOf",
+    "Question",
+    "QuestionType",
+    "Recommendation",
+    "Rule",
+    "Source",
+    "SourceRef",
+    "StrictModel",
+    "WarningSpec",
+    "WorkedCase",
 ]

@@ -3,10 +3,8 @@ warnings, sources, glossary, metadata and worked cases."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
-
-from pydantic import Field
 
 from gvc_advisor.engine.schema.base import (
     Identifier,
@@ -14,6 +12,7 @@ from gvc_advisor.engine.schema.base import (
     SourceRef,
     StrictModel,
 )
+from pydantic import Field
 
 
 class FactValue(StrictModel):
@@ -40,7 +39,7 @@ class DerivedFact(StrictModel):
         return next((v.label for v in self.values if v.value == value), value)
 
 
-class UpgradingType(str, Enum):
+class UpgradingType(StrEnum):
     """Humphrey & Schmitz' four upgrading types, in rising order of difficulty."""
 
     PROCESS = "process"
@@ -49,7 +48,7 @@ class UpgradingType(str, Enum):
     CHAIN = "chain"
 
 
-class Actor(str, Enum):
+class Actor(StrEnum):
     FIRM = "firm"
     LEADING_FIRM = "leading_firm"
     ASSOCIATION = "association"

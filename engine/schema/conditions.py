@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Discriminator, Field, Tag, model_validator
-
 from gvc_advisor.engine.schema.base import Identifier, StrictModel
+from pydantic import Discriminator, Field, Tag, model_validator
 
 Scalar = Union[str, int, float]
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
+from gvc_advisor.engine.schema.base import Identifier, NonEmptyText, StrictModel
 from pydantic import Field, model_validator
 
-from gvc_advisor.engine.schema.base import Identifier, NonEmptyText, StrictModel
 
-
-class QuestionType(str, Enum):
+class QuestionType(StrEnum):
     """The answer widget and validation a question needs."""
 
     CHOICE = "choice"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Union
 
-from pydantic import Discriminator, Field, Tag, model_validator
-
 from gvc_advisor.engine.schema.base import (
     CertaintyFactor,
     Identifier,
@@ -14,6 +12,7 @@ from gvc_advisor.engine.schema.base import (
     StrictModel,
 )
 from gvc_advisor.engine.schema.conditions import Condition
+from pydantic import Discriminator, Field, Tag, model_validator
 
 
 class SetFact(StrictModel):
