@@ -1,73 +1,148 @@
-"""Which questions could still change a conclusion?
+"""Which questions could still change the advice?
 
-Three-valued (Kleene) evaluation of every rule under the current answers: a
-literal on an unanswered question, or on a derived fact that is not yet final,
-is *undecided*.  A rule is *decided* when it can no longer fire, or when it
-fires and nothing unanswered could raise its premise certainty.  A derived fact
-is *final* when every rule that concludes it is decided (or the user stated
-it).  The questions read by undecided literals of undecided rules are the
-relevant ones; when there are none, the interview is over and the advice is
-exactly what answering every question would give.
+The advice is *what* is concluded: which recommendations are made, which
+warnings raised and which fact values established (certainty at or above the
+threshold).  For every conclusion we bound the certainty it can still reach,
+over every way the unanswered questions might be answered (or left
+unanswered), by interval arithmetic over the rules:
+
+* a literal on an answered question or a settled fact has an exact value;
+  on an unanswered question it may hold with any certainty up to 1, or not;
+* a branch's premise is the minimum of its literals, a rule's the maximum of
+  its branches, and a rule's contribution is its cf times its premise;
+* a conclusion's bounds combine the low and the high ends of all its
+  contributions (the MYCIN combination is monotonic, so the bounds are sound).
+
+A conclusion is *decided* when both bounds fall on the same side of the
+threshold.  Working backwards from the undecided ones, the rules that could
+still move them, and the facts those rules read, lead to the questions that
+are still *relevant*.  When none is left the interview ends, and the advice is
+exactly the advice of answering every question (only certainties may differ).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from gvc_advisor.engine.dependencies import writes
-from gvc_advisor.engine.evaluate import literal_value
-from gvc_advisor.engine.normalize import Branch
+from gvc_advisor.engine.certainty import combine
+from gvc_advisor.engine.normalize import Branch, Literal, matches
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.engine.schema import Rule
-from gvc_advisor.engine.schema.rules import SetFact
+from gvc_advisor.engine.schema.rules import SetFact, conclusion_key
 
-TRUE, FALSE, UNDECIDED = "true", "false", "undecided"
+Interval = tuple[float, float]  # (low, high); low 0 means "may not hold"
+NEVER = None
 
 
 @dataclass
 class Relevance:
-    #: Unanswered questions that can still change a conclusion, in question-bank order.
+    #: Unanswered questions that can still change the advice, in question-bank order.
     questions: list[str] = field(default_factory=list)
     #: For each relevant question, the undecided rules waiting on it.
     waiting: dict[str, list[str]] = field(default_factory=dict)
-    #: Rules whose outcome still depends on unanswered questions.
-    pending_rules: list[str] = field(default_factory=list)
+    #: Conclusions (kind, target, value) whose outcome is still open.
+    open_conclusions: list[tuple[str, str, Any]] = field(default_factory=list)
 
 
-def _branch_status(branch: Branch, consultation: Consultation, is_open) -> tuple[str, float, set[str]]:
-    status, cf, waiting_on = TRUE, 1.0, set()
-    for literal in branch:
-        if is_open(literal.fact):
-            status = UNDECIDED
-            waiting_on.add(literal.fact)
-            continue
-        holds, literal_cf = literal_value(literal, consultation)
-        if not holds:
-            return FALSE, 0.0, set()
-        if literal.weighted:
-            cf = min(cf, literal_cf)
-    return status, cf, waiting_on
+class _Bounds:
+    """Interval evaluation of every rule and conclusion for one consultation."""
 
+    def __init__(self, rules: list[Rule], branches: dict[str, list[Branch]], rule_strata: dict[str, int],
+                 questions: set[str], consultation: Consultation, skipped: frozenset[str]) -> None:
+        self.c = consultation
+        self.threshold = consultation.threshold
+        self.questions = questions
+        self.skipped = skipped
+        self.branches = branches
+        self.rules = sorted(rules, key=lambda r: rule_strata[r.id])
+        self.premise: dict[str, Interval | None] = {}
+        self.contributions: dict[tuple[str, str, Any], list[Interval]] = {}
+        self.fact_values: dict[str, dict[Any, Interval]] = {}
+        self.writers: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for fact in dict.fromkeys(a.set for a in rule.then if isinstance(a, SetFact)):
+                self.writers.setdefault(fact, []).append(rule)
 
-def _rule_status(branches: list[Branch], consultation: Consultation, is_open) -> tuple[str, set[str]]:
-    best_true = -1.0
-    undecided: set[str] = set()
-    any_undecided = False
-    for branch in branches:
-        status, cf, waiting_on = _branch_status(branch, consultation, is_open)
-        if status == TRUE:
-            best_true = max(best_true, cf)
-        elif status == UNDECIDED:
-            any_undecided = True
-            undecided |= waiting_on
-    if not any_undecided or best_true >= 1.0:
-        return (TRUE if best_true >= 0 else FALSE), set()
-    return UNDECIDED, undecided
+    # -- literals ---------------------------------------------------------------
+    def _open_question(self, name: str) -> bool:
+        return name in self.questions and name not in self.c.answers and name not in self.skipped
 
+    def _values(self, name: str) -> dict[Any, Interval]:
+        """Certainty bounds of each possible value of an answer or derived fact."""
+        if name in self.c.answers:
+            answer = self.c.answers[name]
+            return {answer.value: (answer.cf, answer.cf)}
+        if name in self.questions:
+            return {}
+        return self.fact_values.get(name, {})
 
-def _moot(rule: Rule, answers) -> bool:
-    """Every conclusion of the rule is a fact the user stated: nothing can change."""
-    return all(isinstance(a, SetFact) and a.set in answers for a in rule.then)
+    def literal(self, literal: Literal) -> Interval | None:
+        if self._open_question(literal.fact):
+            return (0.0, 1.0)
+        t = self.threshold
+        hits = [iv for value, iv in self._values(literal.fact).items()
+                if matches(literal.operator, literal.operand, value)]
+        surely = [lo for lo, hi in hits if lo >= t]
+        maybe = [hi for lo, hi in hits if hi >= t]
+        if literal.positive:
+            if not maybe:
+                return NEVER
+            low = max(surely) if surely else 0.0
+            high = max(maybe)
+            return ((1.0 if surely else 0.0), 1.0) if not literal.weighted else (low, high)
+        if surely:
+            return NEVER
+        return (1.0, 1.0) if not maybe else (0.0, 1.0)
+
+    def rule_premise(self, rule: Rule) -> Interval | None:
+        best: Interval | None = NEVER
+        for branch in self.branches[rule.id]:
+            low, high = 1.0, 1.0
+            for literal in branch:
+                iv = self.literal(literal)
+                if iv is NEVER:
+                    break
+                low, high = min(low, iv[0]), min(high, iv[1])
+            else:
+                best = (low, high) if best is NEVER else (max(best[0], low), max(best[1], high))
+        return best
+
+    # -- forward pass -------------------------------------------------------------
+    def run(self) -> None:
+        stated = {n for n in self.c.answers if n not in self.questions}
+        for name in stated:
+            self.fact_values[name] = {self.c.answers[name].value: (self.c.answers[name].cf,) * 2}
+        pending_facts: dict[str, int] = {f: len(ws) for f, ws in self.writers.items()}
+        for rule in self.rules:
+            premise = self.rule_premise(rule)
+            self.premise[rule.id] = premise
+            for action in rule.then:
+                key = conclusion_key(action)
+                if premise is not NEVER and not (isinstance(action, SetFact) and action.set in stated):
+                    a, b = action.cf * premise[0], action.cf * premise[1]
+                    self.contributions.setdefault(key, []).append((min(a, b), max(a, b)))
+                else:
+                    self.contributions.setdefault(key, [])
+            for fact in {a.set for a in rule.then if isinstance(a, SetFact)}:
+                pending_facts[fact] -= 1
+                if pending_facts[fact] == 0 and fact not in stated:
+                    self.fact_values[fact] = {
+                        value: self.bounds(("fact", fact, value))
+                        for (kind, target, value) in self.contributions if kind == "fact" and target == fact
+                    }
+
+    def bounds(self, key: tuple[str, str, Any]) -> Interval:
+        parts = self.contributions.get(key, [])
+        return combine(lo for lo, _ in parts), combine(hi for _, hi in parts)
+
+    def decided(self, key: tuple[str, str, Any]) -> bool:
+        low, high = self.bounds(key)
+        return low >= self.threshold or high < self.threshold
+
+    def exact(self, rule_id: str) -> bool:
+        premise = self.premise[rule_id]
+        return premise is NEVER or premise[0] == premise[1]
 
 
 def analyse(
@@ -79,27 +154,31 @@ def analyse(
     skipped: frozenset[str] = frozenset(),
 ) -> Relevance:
     """Relevance of unanswered questions; ``skipped`` ones count as answered "don't know"."""
-    answers = consultation.answers
-    open_facts: set[str] = set()
-    question_set = set(question_order)
-
-    def is_open(name: str) -> bool:
-        if name in question_set:
-            return name not in answers and name not in skipped
-        return name in open_facts
-
+    bounds = _Bounds(rules, branches, rule_strata, set(question_order), consultation, skipped)
+    bounds.run()
+    by_conclusion: dict[tuple[str, str, Any], list[Rule]] = {}
+    for rule in rules:
+        for action in rule.then:
+            by_conclusion.setdefault(conclusion_key(action), []).append(rule)
+    open_conclusions = [key for key in bounds.contributions if not bounds.decided(key)]
+    # Backwards: which undecided rules can move an open conclusion, and what they read.
+    needed: set[str] = set()
     waiting: dict[str, list[str]] = {}
-    pending: list[str] = []
-    for rule in sorted(rules, key=lambda r: rule_strata[r.id]):
-        if _moot(rule, answers):
+    queue = [rule for key in open_conclusions for rule in by_conclusion.get(key, ())]
+    seen_facts: set[str] = set()
+    while queue:
+        rule = queue.pop()
+        if rule.id in needed or bounds.exact(rule.id):
             continue
-        status, undecided = _rule_status(branches[rule.id], consultation, is_open)
-        if status != UNDECIDED:
-            continue
-        pending.append(rule.id)
-        open_facts.update(f for f in writes(rule) if f not in answers)
-        for name in undecided:
-            if name in question_set:
-                waiting.setdefault(name, []).append(rule.id)
+        needed.add(rule.id)
+        for branch in branches[rule.id]:
+            for literal in branch:
+                name = literal.fact
+                if bounds._open_question(name):
+                    if rule.id not in waiting.setdefault(name, []):
+                        waiting[name].append(rule.id)
+                elif name not in bounds.questions and name not in seen_facts:
+                    seen_facts.add(name)
+                    queue.extend(bounds.writers.get(name, ()))
     questions = [q for q in question_order if q in waiting]
-    return Relevance(questions, waiting, pending)
+    return Relevance(questions, {q: sorted(waiting[q]) for q in questions}, sorted(open_conclusions, key=str))

@@ -100,6 +100,15 @@ class Consultation:
     def raised_warnings(self) -> list[Conclusion]:
         return self.made(self.warnings)
 
+    def advice(self) -> dict[str, list[str]]:
+        """What was concluded, without certainties: the level at which a short
+        interview must agree with answering every question (see relevance)."""
+        return {
+            "recommendations": sorted(c.target for c in self.recommended),
+            "warnings": sorted(c.target for c in self.raised_warnings),
+            "facts": sorted(f"{name}={value}" for name in self.facts for value, _ in self.established(name)),
+        }
+
     def summary(self) -> dict[str, Any]:
         """Canonical comparison form: every conclusion with its rounded cf."""
         return {
