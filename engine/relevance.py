@@ -18,6 +18,10 @@ threshold.  Working backwards from the undecided ones, the rules that could
 still move them, and the facts those rules read, lead to the questions that
 are still *relevant*.  When none is left the interview ends, and the advice is
 exactly the advice of answering every question (only certainties may differ).
+
+The next question is the one the most undecided rules are waiting on: a
+greedy choice that settles the most at once (measured in
+``benchmarks/bench.py``: about half of the question bank on the worked cases).
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ NEVER = None
 
 @dataclass
 class Relevance:
-    #: Unanswered questions that can still change the advice, in question-bank order.
+    #: Unanswered questions that can still change the advice, best first: the
+    #: one the most undecided rules wait on, ties in question-bank order.
     questions: list[str] = field(default_factory=list)
     #: For each relevant question, the undecided rules waiting on it.
     waiting: dict[str, list[str]] = field(default_factory=dict)
@@ -180,5 +185,6 @@ def analyse(
                 elif name not in bounds.questions and name not in seen_facts:
                     seen_facts.add(name)
                     queue.extend(bounds.writers.get(name, ()))
-    questions = [q for q in question_order if q in waiting]
+    rank = {q: i for i, q in enumerate(question_order)}
+    questions = sorted(waiting, key=lambda q: (-len(waiting[q]), rank[q]))
     return Relevance(questions, {q: sorted(waiting[q]) for q in questions}, sorted(open_conclusions, key=str))
