@@ -30,6 +30,7 @@ from gvc_advisor.engine.compat import experta
 from gvc_advisor.engine.dependencies import strata
 from gvc_advisor.engine.errors import InternalError
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.matcher import IndexedReteMatcher
 from gvc_advisor.engine.normalize import Branch, Literal, dnf, is_number, matches
 from gvc_advisor.engine.schema import Rule
 
@@ -41,7 +42,23 @@ STRATUM_STEP = 1_000
 
 
 class KbFact(experta.Fact):
-    """A fact in working memory: ``name`` (question or derived fact), ``value``, ``cf``."""
+    """A fact in working memory: ``name`` (question or derived fact), ``value``, ``cf``.
+
+    Each fact name gets its own subclass (:func:`fact_class`), so that the
+    first test of every pattern is a type test the matcher can index.  Only
+    *established* facts (cf at or above the threshold) are ever declared, so
+    patterns need no certainty test at all.
+    """
+
+
+_FACT_CLASSES: dict[str, type[KbFact]] = {}
+
+
+def fact_class(name: str) -> type[KbFact]:
+    """The working-memory template of one fact name (created once)."""
+    if name not in _FACT_CLASSES:
+        _FACT_CLASSES[name] = type(f"Fact_{name}", (KbFact,), {})
+    return _FACT_CLASSES[name]
 
 
 @cache
@@ -51,11 +68,6 @@ def _value_predicate(op: str, operand: Any) -> Callable[[Any], bool]:
     return lambda value: matches(op, operand, value)
 
 
-@cache
-def _established(threshold: float) -> Callable[[Any], bool]:
-    return lambda cf: is_number(cf) and cf >= threshold
-
-
 def _value_constraint(literal: Literal) -> Any:
     op, operand = literal.operator, literal.operand
     if op == "equals" and not is_number(operand):
@@ -63,11 +75,11 @@ def _value_constraint(literal: Literal) -> Any:
     return P(_value_predicate(op, operand))
 
 
-def literal_pattern(literal: Literal, threshold: float, bind: str | None) -> Any:
-    fields: dict[str, Any] = {"name": literal.fact, "cf": P(_established(threshold))}
+def literal_pattern(literal: Literal, bind: str | None) -> Any:
+    fields: dict[str, Any] = {}
     if literal.operator != "known":
         fields["value"] = _value_constraint(literal)
-    pattern = KbFact(**fields)
+    pattern = fact_class(literal.fact)(**fields)
     if not literal.positive:
         return NOT(pattern)
     return getattr(AS, bind) << pattern if bind else pattern
@@ -95,7 +107,7 @@ class CompiledRules:
         fact_strata, rule_strata = strata(kb.rules)
         self.rule_strata = rule_strata
         self.fact_strata = fact_strata
-        attributes: dict[str, Any] = {"__strategy__": ExactDepthStrategy}
+        attributes: dict[str, Any] = {"__strategy__": ExactDepthStrategy, "__matcher__": IndexedReteMatcher}
         for stratum in sorted(set(fact_strata.values())):
             attributes[f"barrier_{stratum}"] = self._barrier(stratum, on_barrier)
         for number, rule in enumerate(kb.rules):
@@ -104,7 +116,7 @@ class CompiledRules:
             salience = SALIENCE_BASE - STRATUM_STEP * rule_strata[rule.id] + rule.priority
             for index, branch in enumerate(branches):
                 elements = [
-                    literal_pattern(lit, kb.meta.threshold, f"p{i}" if lit.positive else None)
+                    literal_pattern(lit, f"p{i}" if lit.positive else None)
                     for i, lit in enumerate(branch)
                 ]
                 check_rule_structure(elements)

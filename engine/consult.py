@@ -14,7 +14,7 @@ from typing import Any
 
 from gvc_advisor.engine.answers import Answers
 from gvc_advisor.engine.certainty import conclude
-from gvc_advisor.engine.compiler import CompiledRules, KbFact
+from gvc_advisor.engine.compiler import CompiledRules, fact_class
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 from gvc_advisor.engine.normalize import Branch
 from gvc_advisor.engine.result import Conclusion, Consultation, Contribution, Firing, Premise
@@ -96,9 +96,10 @@ class InferenceEngine:
         self._state = _RunState(consultation, stated)
         engine = self.engine
         engine.reset()
+        threshold = self.kb.meta.threshold
         engine.declare(*[
-            KbFact(name=name, value=answer.value, cf=answer.cf)
-            for name, answer in sorted(answers.items())
+            fact_class(name)(name=name, value=answer.value, cf=answer.cf)
+            for name, answer in sorted(answers.items()) if answer.cf >= threshold
         ])
         try:
             engine.run()
@@ -122,11 +123,12 @@ class InferenceEngine:
         state = self._state
         assert state is not None, "rules fire only inside consult()"
         strata = self.compiled.fact_strata
+        threshold = self.kb.meta.threshold
         facts = [
-            KbFact(name=name, value=value, cf=conclusion.cf)
+            fact_class(name)(name=name, value=value, cf=conclusion.cf)
             for name, values in state.consultation.facts.items()
             if strata.get(name) == stratum and name not in state.stated
-            for value, conclusion in values.items()
+            for value, conclusion in values.items() if conclusion.cf >= threshold
         ]
         if facts:
             engine.declare(*facts)

@@ -131,7 +131,7 @@ def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
         if parsed is not None:
             locator.items[("case", parsed.case.id)] = (loaded, ("case",))
             cases.append(parsed.case)
-    if len(metas) != 1:
+    if len(metas) != 1 and not problems:
         problems.append(Problem(_display(root, root / "knowledge_base"), 0, 0, (
             f"found {len(metas)} 'kb:' sections; exactly one file (kb.yaml) must describe the "
             "knowledge base (name, version, description)")))

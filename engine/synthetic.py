@@ -105,7 +105,9 @@ def generate(directory: Path, rules: int, seed: int = 0, questions: int | None =
     (directory / "knowledge_base" / "facts.yaml").write_text(dump_yaml({"facts": facts}))
     (directory / "knowledge_base" / "recommendations.yaml").write_text(
         dump_yaml({"recommendations": recs}))
-    (directory / "rules" / "generated.yaml").write_text(dump_yaml({"rules": rule_list}))
+    for start in range(0, len(rule_list), 500):  # several files: each stays under the size cap
+        chunk = rule_list[start:start + 500]
+        (directory / "rules" / f"generated_{start // 500:03d}.yaml").write_text(dump_yaml({"rules": chunk}))
     return directory
 
 
