@@ -11,7 +11,11 @@ experta 1.9.4's ``ReteMatcher`` has two costs that grow with the rule base
    :mod:`compiler`) these tests are all "is this fact of type X", so the
    right subtree can be found with one dictionary lookup.
 
-Both are fixed here without changing what the network computes: the same
+A third, smaller cost: ``reset()`` walks the network recursively, visiting
+shared nodes once per parent and logging each visit; here every node is
+reset exactly once from a flat list.
+
+All are fixed here without changing what the network computes: the same
 nodes receive the same tokens in the same order; the differential test
 (tests/test_differential.py) checks the results against the reference
 evaluator.
@@ -79,6 +83,22 @@ class IndexedReteMatcher(ReteMatcher):
             node.__class__ = _TrackedConflictSetNode
             node._changed = self._changed
             node._position = position
+        self._all_nodes = self._flatten()
+
+    def _flatten(self) -> list[Any]:
+        seen: dict[int, Any] = {}
+        stack = [self.root_node]
+        while stack:
+            node = stack.pop()
+            if id(node) not in seen:
+                seen[id(node)] = node
+                stack.extend(child.node for child in node.children)
+        return list(seen.values())
+
+    def reset(self) -> None:
+        for node in self._all_nodes:
+            node._reset()
+        self._changed.clear()
 
     def changes(self, adding=None, deleting=None):
         for fact in deleting or ():
