@@ -4,7 +4,7 @@ warnings, sources, glossary, metadata and worked cases."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from gvc_advisor.engine.schema.base import (
     Identifier,
@@ -55,6 +55,11 @@ class Actor(StrEnum):
     GOVERNMENT = "government"
 
 
+#: Stages of the value chain from left to right along the smile curve.
+SMILE_STAGES = ("rd", "design", "components", "manufacturing", "logistics", "marketing", "brand")
+SmileStage = Literal["rd", "design", "components", "manufacturing", "logistics", "marketing", "brand"]
+
+
 class Recommendation(StrictModel):
     id: Identifier
     title: NonEmptyText
@@ -71,6 +76,8 @@ class Recommendation(StrictModel):
     applies_to: dict[Identifier, list[Identifier]] = Field(default_factory=dict)
     #: Advice that must not be given together with this one.
     conflicts_with: list[Identifier] = Field(default_factory=list)
+    #: Where on the smile curve the advice moves the firm (drawn on the results screen).
+    smile_stage: SmileStage = "manufacturing"
 
 
 class WarningSpec(StrictModel):

@@ -1,0 +1,111 @@
+"""The Textual application: holds the knowledge base, the current interview
+and its autosaved session; screens read and change state through it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from gvc_advisor.engine.answers import Answers
+from gvc_advisor.engine.interview import Interview
+from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.session_store import SavedSession, SessionStore
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+
+class AdvisorApp(App):
+    """Interviews a firm manager and explains every recommendation."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "gvc-advisor"
+    SUB_TITLE = "upgrading advice for cluster firms in global value chains"
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, kb: KnowledgeBase, store: SessionStore | None = None,
+                 answers: Answers | None = None, firm: str | None = None) -> None:
+        super().__init__()
+        self.kb = kb
+        self.store = store or SessionStore()
+        self.interview: Interview | None = None
+        self.session: SavedSession | None = None
+        self._initial = (answers, firm)
+
+    def on_mount(self) -> None:
+        from gvc_advisor.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        answers, firm = self._initial
+        if answers is not None:
+            self.start_session(firm or "Answers file", answers)
+
+    # -- session management -------------------------------------------------
+    def start_session(self, firm: str, answers: Answers | None = None, skipped: set[str] | None = None,
+                      history: list[str] | None = None, session: SavedSession | None = None) -> None:
+        """Begin (or resume) an interview and show the next step."""
+        from gvc_advisor.tui.screens.interview import InterviewScreen
+        from gvc_advisor.tui.screens.results import ResultsScreen
+
+        self.interview = Interview(self.kb)
+        if answers:
+            self.interview.load(answers, skipped, history)
+        self.session = session or SavedSession.new(firm, self.kb)
+        self.autosave()
+        self.push_screen(InterviewScreen())
+        if self.interview.finished:
+            self.push_screen(ResultsScreen())
+
+    def autosave(self) -> None:
+        """Write the session after every change; a failure is shown, never fatal."""
+        if self.interview is None or self.session is None:
+            return
+        self.session.capture(self.interview)
+        try:
+            self.store.save(self.session)
+        except OSError as exc:
+            self.notify(f"Could not autosave to {self.store.directory}: {exc.strerror}", severity="error")
+
+    # -- global actions ---------------------------------------------------------
+    def action_help(self) -> None:
+        from gvc_advisor.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+    def _push(self, name: str) -> None:
+        from gvc_advisor.tui import screens
+
+        screen_class = screens.by_name(name)
+        if screen_class.needs_session and self.interview is None:
+            self.notify("Start or resume an interview first.", severity="warning")
+            return
+        self.push_screen(screen_class())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("New interview", "Start interviewing a new firm", lambda: self._push("new"))
+        yield SystemCommand("Resume a session", "Continue a saved interview", lambda: self._push("sessions"))
+        yield SystemCommand("Results", "Recommendations for the current firm", lambda: self._push("results"))
+        yield SystemCommand("What-if", "Change answers and compare the advice", lambda: self._push("whatif"))
+        yield SystemCommand("Export", "Write the consultation as Markdown, JSON or HTML", lambda: self._push("export"))
+        yield SystemCommand("Worked cases", "Browse the firm profiles from the papers", lambda: self._push("cases"))
+        yield SystemCommand("Glossary", "Concepts of the framework", lambda: self._push("glossary"))
+
+
+def run_app(kb_dir: Path | None = None, answers_path: Path | None = None) -> None:
+    """Load everything that can fail *before* the terminal switches to the TUI."""
+    from gvc_advisor.engine.answers import load_answers_file
+    from gvc_advisor.engine.loader import load_knowledge_base
+    from gvc_advisor.engine.session_engine import engine_for
+
+    kb = load_knowledge_base(kb_dir)
+    engine_for(kb)  # compile now, so the first question appears at once
+    answers = load_answers_file(answers_path, kb) if answers_path else None
+    AdvisorApp(kb, answers=answers, firm=answers_path.stem if answers_path else None).run()

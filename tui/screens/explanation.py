@@ -1,0 +1,49 @@
+"""The derivation tree of a fact, recommendation or warning (or why not)."""
+
+from __future__ import annotations
+
+from gvc_advisor.engine.explain import Node, explain
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets.tree import TreeNode
+
+STYLE = {"rule": "bold", "because": "italic", "source": "dim", "answer": "green", "stated": "green",
+         "unmet": "red", "absent": "dim", "note": "yellow", "conclusion": "bold cyan"}
+
+
+def fill(tree_node: TreeNode, node: Node) -> None:
+    for child in node.children:
+        label = f"[{STYLE.get(child.kind, '')}]{child.label}[/]" if child.kind in STYLE else child.label
+        if child.children:
+            branch = tree_node.add(label, expand=child.kind in ("rule", "conclusion"))
+            fill(branch, child)
+        else:
+            tree_node.add_leaf(label)
+
+
+class ExplanationScreen(Screen):
+    BINDINGS = [("escape,b", "app.pop_screen", "Back"), ("e", "expand_all", "Expand all")]
+
+    def __init__(self, target: str, node: Node | None = None) -> None:
+        super().__init__()
+        self.target = target
+        self.node = node
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("How this was concluded: rules (with their reasons and sources), down to your answers.",
+                     classes="title")
+        yield Tree("", id="explanation")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        node = self.node or explain(self.app.kb, self.app.interview.consultation, self.target)
+        tree = self.query_one("#explanation", Tree)
+        tree.root.set_label(f"[{STYLE['conclusion']}]{node.label}[/]")
+        fill(tree.root, node)
+        tree.root.expand()
+        tree.focus()
+
+    def action_expand_all(self) -> None:
+        self.query_one("#explanation", Tree).root.expand_all()

@@ -1,0 +1,71 @@
+"""Home: start, resume, open an answers file, browse cases and the glossary."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+ACTIONS = [
+    ("new", "Start a new interview"),
+    ("sessions", "Resume a saved session"),
+    ("open", "Open an answers file"),
+    ("cases", "Browse the worked cases"),
+    ("glossary", "Glossary of concepts"),
+    ("quit", "Quit"),
+]
+
+
+class HomeScreen(Screen):
+    needs_session = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            kb = self.app.kb
+            yield Static(f"[b]{kb.meta.name}[/b] {kb.meta.version}\n{kb.meta.description}", id="home-intro")
+            yield OptionList(*[Option(label, id=key) for key, label in ACTIONS], id="home-menu")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#home-menu").focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        key = event.option.id
+        if key == "quit":
+            self.app.exit()
+        elif key == "open":
+            from gvc_advisor.tui.screens.open_answers import OpenAnswersScreen
+
+            self.app.push_screen(OpenAnswersScreen())
+        else:
+            self.app._push(key)
+
+
+class NewInterviewScreen(ModalScreen[None]):
+    """Ask for the firm's name, then start."""
+
+    needs_session = False
+    BINDINGS = [("escape", "dismiss", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("[b]New interview[/b]\nName of the firm (used to list and export the session):")
+            yield Input(placeholder="e.g. Hangzhou shirt maker", id="firm")
+            yield Button("Start", variant="primary", id="start")
+
+    def on_mount(self) -> None:
+        self.query_one("#firm").focus()
+
+    def _start(self) -> None:
+        firm = self.query_one("#firm", Input).value.strip() or "Unnamed firm"
+        self.dismiss()
+        self.app.start_session(firm)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._start()

@@ -1,0 +1,52 @@
+"""Open an answers file (the format of ``gvc-advisor advise``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gvc_advisor.engine.answers import load_answers_file
+from gvc_advisor.engine.errors import UserError
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+
+class OpenAnswersScreen(ModalScreen[None]):
+    needs_session = False
+    BINDINGS = [("escape", "dismiss", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("[b]Open an answers file[/b]\nPath of a YAML file with 'answers:' (and optionally 'firm:'):")
+            yield Input(placeholder="answers.yaml", id="path")
+            yield Static("", id="open-error", classes="error")
+            yield Button("Open", variant="primary", id="open")
+
+    def on_mount(self) -> None:
+        self.query_one("#path").focus()
+
+    def _open(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        error = self.query_one("#open-error", Static)
+        if not raw:
+            error.update("Please type a path.")
+            return
+        path = Path(raw).expanduser()
+        try:
+            answers = load_answers_file(path, self.app.kb)
+        except UserError as exc:
+            error.update(exc.report())
+            return
+        from gvc_advisor.engine.yaml_loader import load_yaml_file
+
+        data = load_yaml_file(path).data
+        firm = data.get("firm") if isinstance(data, dict) and isinstance(data.get("firm"), str) else path.stem
+        self.dismiss()
+        self.app.start_session(firm, answers)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._open()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._open()

@@ -1,0 +1,40 @@
+"""Answer (or change, or forget) one question in a dialog; used to jump to an
+earlier answer and by the what-if screen."""
+
+from __future__ import annotations
+
+from gvc_advisor.engine.answers import Answer
+from gvc_advisor.engine.schema import Question
+from gvc_advisor.tui.widgets.answer_input import AnswerInput
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class QuestionModal(ModalScreen):
+    """Dismisses with (value, unsure), "forget", or None (cancelled)."""
+
+    BINDINGS = [("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: Question, current: Answer | None) -> None:
+        super().__init__()
+        self.question = question
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"[b]{self.question.text}[/b]\n[dim]{self.question.help.meaning}[/dim]")
+            yield AnswerInput(self.question, self.current)
+            yield Button("Forget this answer", id="forget")
+            yield Static("[dim]Enter confirms · Escape cancels[/dim]")
+
+    def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
+        event.stop()
+        self.dismiss((event.value, event.unsure))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss("forget")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
