@@ -52,15 +52,15 @@ class InterviewScreen(Screen):
     def interview(self):
         return self.app.interview
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.title = f"Interview — {self.app.session.firm}"
-        self.refresh_view()
+        await self.refresh_view()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
+    async def on_screen_resume(self) -> None:
+        await self.refresh_view()
 
     # -- drawing ----------------------------------------------------------------
-    def refresh_view(self) -> None:
+    async def refresh_view(self) -> None:
         interview, kb = self.interview, self.app.kb
         done, remaining = interview.progress
         total = done + remaining
@@ -71,7 +71,7 @@ class InterviewScreen(Screen):
         self._refresh_answered()
         self.query_one("#why", Static).update("")
         slot = self.query_one("#answer-slot", Vertical)
-        slot.remove_children()
+        await slot.remove_children()
         question = interview.next_question
         if question is None:
             self.query_one("#question", Static).update(
@@ -86,7 +86,7 @@ class InterviewScreen(Screen):
         self.query_one("#help", Static).update(
             f"[b]What it means:[/b] {h.meaning}\n[b]Why it matters:[/b] {h.why}"
             + (f"\n[b]Examples:[/b]{examples}" if examples else ""))
-        slot.mount(AnswerInput(question, interview.answers.get(question.id)))
+        await slot.mount(AnswerInput(question, interview.answers.get(question.id)))
 
     def _refresh_answered(self) -> None:
         kb, interview = self.app.kb, self.interview
@@ -101,7 +101,7 @@ class InterviewScreen(Screen):
             menu.add_option(Option(f"{short(kb.label(name))}: {value}", id=name))
 
     # -- answering ----------------------------------------------------------------
-    def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
+    async def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
         cf = self.app.kb.meta.unsure_cf if event.unsure else 1.0
         try:
             self.interview.answer(event.question.id, event.value, cf)
@@ -109,7 +109,7 @@ class InterviewScreen(Screen):
             self.notify(exc.report(), severity="error")
             return
         self.app.autosave()
-        self.refresh_view()
+        await self.refresh_view()
         if self.interview.finished:
             self.action_results()
 
@@ -122,7 +122,7 @@ class InterviewScreen(Screen):
     def change_answer(self, name: str) -> None:
         from gvc_advisor.tui.screens.question_modal import QuestionModal
 
-        def apply(result) -> None:
+        async def apply(result) -> None:
             if result is None:
                 return
             if result == "forget":
@@ -131,7 +131,7 @@ class InterviewScreen(Screen):
                 value, unsure = result
                 self.interview.answer(name, value, self.app.kb.meta.unsure_cf if unsure else 1.0)
             self.app.autosave()
-            self.refresh_view()
+            await self.refresh_view()
 
         question = self.app.kb.questions[name]
         self.app.push_screen(QuestionModal(question, self.interview.answers.get(name)), apply)
@@ -140,7 +140,7 @@ class InterviewScreen(Screen):
     def action_why(self) -> None:
         question = self.interview.next_question
         why = self.query_one("#why", Static)
-        if question is None or why.renderable:
+        if question is None or str(why.content):
             why.update("")
             return
         node = why_question(self.app.kb, self.interview.relevance.waiting.get(question.id, []))
@@ -154,21 +154,21 @@ class InterviewScreen(Screen):
         for widget in self.query(AnswerInput):
             widget.toggle_unsure()
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
         question = self.interview.next_question
         if question is None:
             return
         self.interview.skip(question.id)
         self.app.autosave()
-        self.refresh_view()
+        await self.refresh_view()
         if self.interview.finished:
             self.action_results()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if self.interview.back() is None:
             self.notify("This is the first question.")
         self.app.autosave()
-        self.refresh_view()
+        await self.refresh_view()
 
     def action_results(self) -> None:
         from gvc_advisor.tui.screens.results import ResultsScreen

@@ -95,6 +95,8 @@ class ResultsScreen(Screen):
             recs.add_option(Option("No recommendation reached the certainty threshold yet.", id="none",
                                    disabled=True))
         self.query_one("#smile", SmileCurve).show(kb, c)
+        recs.highlighted = 0
+        facts.highlighted = 0
         recs.focus()
         self._show_detail(c.recommended[0].target if c.recommended else None)
 

@@ -36,6 +36,8 @@ class SessionsScreen(Screen):
         if unreadable:
             note += "\nUnreadable files (left untouched): " + "; ".join(unreadable)
         self.query_one("#sessions-note", Static).update(note + f"\nFolder: {self.app.store.directory}")
+        if menu.option_count:
+            menu.highlighted = 0
         menu.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

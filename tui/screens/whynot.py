@@ -26,6 +26,8 @@ class WhyNotScreen(Screen):
         for rec in kb.recommendations.values():
             if rec.id not in made:
                 menu.add_option(Option(f"{rec.title}  [dim]({rec.upgrading_type.value})[/dim]", id=rec.id))
+        if menu.option_count:
+            menu.highlighted = 0
         menu.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
