@@ -128,7 +128,7 @@ async def test_explanation_why_not_whatif_and_export(store, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ExplanationScreen)
         tree = app.screen.query_one("#explanation")
-        assert "recommended:" in str(tree.root.label)
+        assert "recommended:" in str(tree.root.label) and "[cf " in str(tree.root.label)
         assert len(tree.root.children) >= 1
         await pilot.press("escape")
         await pilot.press("n")

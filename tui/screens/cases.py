@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gvc_advisor.engine.answers import parse_answers
 from gvc_advisor.engine.yaml_loader import LoadedYaml
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -36,9 +37,9 @@ class CasesScreen(Screen):
         case = self._case(case_id)
         expected = ", ".join(f"{k} = {v}" for k, v in case.expected.facts.items())
         self.query_one("#case-detail", Static).update(
-            f"[b]{case.firm}[/b]\n{case.situation}\n\n[b]Expected diagnosis:[/b] {expected}\n"
+            f"[b]{escape(case.firm)}[/b]\n{escape(case.situation)}\n\n[b]Expected diagnosis:[/b] {expected}\n"
             f"[b]Expected advice:[/b] {', '.join(case.expected.recommended)}\n\n"
-            f"[b]Teaching note:[/b] {case.teaching_note}")
+            f"[b]Teaching note:[/b] {escape(case.teaching_note)}")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(event.option.id)

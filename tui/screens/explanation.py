@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gvc_advisor.engine.explain import Node, explain
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
@@ -13,13 +14,14 @@ STYLE = {"rule": "bold", "because": "italic", "source": "dim", "answer": "green"
 
 
 def fill(tree_node: TreeNode, node: Node) -> None:
+    """Plain Text labels: knowledge-base text (e.g. "[cf 0.70]") is never read as markup."""
     for child in node.children:
-        label = f"[{STYLE.get(child.kind, '')}]{child.label}[/]" if child.kind in STYLE else child.label
+        label = Text(child.label, style=STYLE.get(child.kind, ""))
         if child.children:
-            branch = tree_node.add(label, expand=child.kind in ("rule", "conclusion"))
+            branch = tree_node.add(label, data=child, expand=child.kind in ("rule", "conclusion"))
             fill(branch, child)
         else:
-            tree_node.add_leaf(label)
+            tree_node.add_leaf(label, data=child)
 
 
 class ExplanationScreen(Screen):
@@ -35,15 +37,22 @@ class ExplanationScreen(Screen):
         yield Static("How this was concluded: rules (with their reasons and sources), down to your answers.",
                      classes="title")
         yield Tree("", id="explanation")
+        yield Static("", id="node-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         node = self.node or explain(self.app.kb, self.app.interview.consultation, self.target)
         tree = self.query_one("#explanation", Tree)
-        tree.root.set_label(f"[{STYLE['conclusion']}]{node.label}[/]")
+        tree.root.set_label(Text(node.label, style=STYLE["conclusion"]))
+        tree.root.data = node
         fill(tree.root, node)
         tree.root.expand()
         tree.focus()
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """Show the whole text of the highlighted line (the tree cuts long lines)."""
+        node = event.node.data
+        self.query_one("#node-detail", Static).update(Text(node.label if node else ""))
 
     def action_expand_all(self) -> None:
         self.query_one("#explanation", Tree).root.expand_all()

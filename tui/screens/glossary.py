@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gvc_advisor.engine.explain import cite
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -29,11 +30,11 @@ class GlossaryScreen(Screen):
         if not self.app.kb.glossary:
             return
         entry = self.app.kb.glossary[index]
-        text = f"[b]{entry.term}[/b]\n\n{entry.definition}"
+        text = f"[b]{escape(entry.term)}[/b]\n\n{escape(entry.definition)}"
         if entry.see_also:
-            text += "\n\n[b]See also:[/b] " + ", ".join(entry.see_also)
+            text += "\n\n[b]See also:[/b] " + escape(", ".join(entry.see_also))
         if entry.sources:
-            text += "\n\n" + "\n".join(cite(self.app.kb, ref) for ref in entry.sources)
+            text += "\n\n" + "\n".join(escape(cite(self.app.kb, ref)) for ref in entry.sources)
         self.query_one("#definition", Static).update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

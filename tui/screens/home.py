@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
@@ -25,12 +26,15 @@ class HomeScreen(Screen):
         yield Header()
         with Vertical(id="home"):
             kb = self.app.kb
-            yield Static(f"[b]{kb.meta.name}[/b] {kb.meta.version}\n{kb.meta.description}", id="home-intro")
+            intro = f"[b]{escape(kb.meta.name)}[/b] {escape(kb.meta.version)}\n{escape(kb.meta.description)}"
+            yield Static(intro, id="home-intro")
             yield OptionList(*[Option(label, id=key) for key, label in ACTIONS], id="home-menu")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#home-menu").focus()
+        menu = self.query_one("#home-menu", OptionList)
+        menu.highlighted = 0
+        menu.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         key = event.option.id

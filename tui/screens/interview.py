@@ -7,6 +7,8 @@ from gvc_advisor.engine.errors import AnswersError
 from gvc_advisor.engine.explain import why_question
 from gvc_advisor.tui.widgets.answer_input import AnswerInput
 from gvc_advisor.tui.widgets.picture import EmergingPicture
+from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -34,14 +36,15 @@ class InterviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            with VerticalScroll(id="question-pane"):
+            with Vertical(id="question-pane"):
                 yield Static("", id="progress-text")
                 yield ProgressBar(show_eta=False, show_percentage=True, id="progress")
                 yield Static("", id="question")
                 yield Vertical(id="answer-slot")
-                yield Static("", id="why", classes="why")
-                yield Static("", id="help", classes="help")
-            with Vertical(id="side"):
+                with VerticalScroll(id="help-scroll"):
+                    yield Static("", id="why", classes="why")
+                    yield Static("", id="help", classes="help")
+            with VerticalScroll(id="side"):
                 yield Static("[b]Emerging picture[/b]", classes="side-title")
                 yield EmergingPicture(id="picture")
                 yield Static("[b]Answers so far[/b] (select to change)", classes="side-title")
@@ -80,11 +83,11 @@ class InterviewScreen(Screen):
             self.query_one("#help", Static).update("")
             return
         topic = question.topic.replace("_", " ").capitalize()
-        self.query_one("#question", Static).update(f"[dim]{topic}[/dim]\n[b]{question.text}[/b]")
+        self.query_one("#question", Static).update(f"[dim]{topic}[/dim]\n[b]{escape(question.text)}[/b]")
         h = question.help
-        examples = "".join(f"\n  • {e}" for e in h.examples)
+        examples = "".join(f"\n  • {escape(e)}" for e in h.examples)
         self.query_one("#help", Static).update(
-            f"[b]What it means:[/b] {h.meaning}\n[b]Why it matters:[/b] {h.why}"
+            f"[b]What it means:[/b] {escape(h.meaning)}\n[b]Why it matters:[/b] {escape(h.why)}"
             + (f"\n[b]Examples:[/b]{examples}" if examples else ""))
         await slot.mount(AnswerInput(question, interview.answers.get(question.id)))
 
@@ -98,7 +101,7 @@ class InterviewScreen(Screen):
                 value = kb.value_label(name, answer.value) + (" (unsure)" if answer.unsure else "")
             else:
                 value = "don't know"
-            menu.add_option(Option(f"{short(kb.label(name))}: {value}", id=name))
+            menu.add_option(Option(Text(f"{short(kb.label(name))}: {value}"), id=name))
 
     # -- answering ----------------------------------------------------------------
     async def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
@@ -147,7 +150,7 @@ class InterviewScreen(Screen):
         lines = ["[b]Why are you asking this?[/b] Your answer can still change:"]
         for rule_node in node.children:
             because = next((c.label for c in rule_node.children if c.kind == "because"), "")
-            lines.append(f"• {rule_node.label.split(': ', 1)[-1]}\n  [dim]{because}[/dim]")
+            lines.append(f"• {escape(rule_node.label.split(': ', 1)[-1])}\n  [dim]{escape(because)}[/dim]")
         why.update("\n".join(lines))
 
     def action_unsure(self) -> None:

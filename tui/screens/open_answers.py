@@ -6,6 +6,7 @@ from pathlib import Path
 
 from gvc_advisor.engine.answers import load_answers_file
 from gvc_advisor.engine.errors import UserError
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -36,7 +37,7 @@ class OpenAnswersScreen(ModalScreen[None]):
         try:
             answers = load_answers_file(path, self.app.kb)
         except UserError as exc:
-            error.update(exc.report())
+            error.update(escape(exc.report()))
             return
         from gvc_advisor.engine.yaml_loader import load_yaml_file
 

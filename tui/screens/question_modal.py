@@ -6,6 +6,7 @@ from __future__ import annotations
 from gvc_advisor.engine.answers import Answer
 from gvc_advisor.engine.schema import Question
 from gvc_advisor.tui.widgets.answer_input import AnswerInput
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -24,7 +25,7 @@ class QuestionModal(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{self.question.text}[/b]\n[dim]{self.question.help.meaning}[/dim]")
+            yield Static(f"[b]{escape(self.question.text)}[/b]\n[dim]{escape(self.question.help.meaning)}[/dim]")
             yield AnswerInput(self.question, self.current)
             yield Button("Forget this answer", id="forget")
             yield Static("[dim]Enter confirms · Escape cancels[/dim]")

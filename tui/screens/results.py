@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from gvc_advisor.tui.widgets.picture import cf_bar
 from gvc_advisor.tui.widgets.smile_curve import SmileCurve
+from rich import box
+from rich.markup import escape
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,17 +29,24 @@ def governance_table(consultation) -> Table:
     answers = consultation.answers
     given = tuple(answers[q].value if q in answers else None
                   for q in ("transaction_complexity", "codifiability", "supplier_competence"))
-    table = Table(title="Governance from the three determinants", title_justify="left", expand=True)
-    for header in ("complexity", "codifiability", "competence", "governance"):
-        table.add_column(header)
+    table = Table(title="Governance from the three determinants:\ncomplexity · codifiability · competence",
+                  title_justify="left", expand=True, box=box.SIMPLE, padding=(0, 1), show_header=False)
+    for _ in range(3):
+        table.add_column(no_wrap=True)
+    table.add_column("governance", no_wrap=True)
     for row in DETERMINANTS:
         mark = row[:3] == given
-        table.add_row(*row, style="bold reverse" if mark else None)
+        table.add_row(*row[:3], f"→ {row[3]}", style="bold reverse" if mark else None)
     if None in given:
         table.caption = "Not every determinant was answered; other evidence was used."
     elif given not in [r[:3] for r in DETERMINANTS]:
         table.caption = "Your combination is not one the theory predicts: other evidence decides."
     return table
+
+
+def escape_all(text: str) -> str:
+    """Escape everything but our own [b]…[/b] tags (knowledge-base text may contain brackets)."""
+    return escape(text).replace("\\[b]", "[b]").replace("\\[/b]", "[/b]")
 
 
 class ResultsScreen(Screen):
@@ -82,8 +91,9 @@ class ResultsScreen(Screen):
             facts.add_option(Option(f"{spec.label}: {shown}", id=name))
         self.query_one("#gov-table", Static).update(governance_table(c))
         warnings = c.raised_warnings
-        text = "\n".join(f"[b yellow]⚠ {kb.warnings[w.target].title}[/b yellow]\n{kb.warnings[w.target].message}"
-                         for w in warnings)
+        text = "\n".join(
+            f"[b yellow]⚠ {escape(kb.warnings[w.target].title)}[/b yellow]\n{escape(kb.warnings[w.target].message)}"
+            for w in warnings)
         self.query_one("#warnings", Static).update(text or "[dim]No warnings.[/dim]")
         recs = self.query_one("#recs", OptionList)
         recs.clear_options()
@@ -107,13 +117,13 @@ class ResultsScreen(Screen):
             return
         rec = self.app.kb.recommendations[rec_id]
         bullet = "\n  • "
-        detail.update(
+        detail.update(escape_all(
             f"[b]{rec.title}[/b] — {rec.upgrading_type.value} upgrading\n{rec.summary}\n"
             f"[b]Actions:[/b]{bullet}{bullet.join(rec.actions)}\n"
             f"[b]Preconditions:[/b]{bullet}{bullet.join(rec.preconditions)}\n"
             f"[b]Risks:[/b]{bullet}{bullet.join(rec.risks)}\n"
             f"[b]Who acts:[/b] {', '.join(a.value.replace('_', ' ') for a in rec.actors)}"
-            + (f"\n[b]Examples:[/b]{bullet}{bullet.join(rec.examples)}" if rec.examples else ""))
+            + (f"\n[b]Examples:[/b]{bullet}{bullet.join(rec.examples)}" if rec.examples else "")))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "recs":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -30,7 +31,7 @@ class SessionsScreen(Screen):
         for s in sessions:
             done, remaining = s.progress
             changed = "  [yellow](knowledge base changed)[/yellow]" if s.kb_changed(self.app.kb) else ""
-            menu.add_option(Option(f"{s.firm} — {s.updated.replace('T', ' ')[:16]} — {done} answered, "
+            menu.add_option(Option(f"{escape(s.firm)} — {s.updated.replace('T', ' ')[:16]} — {done} answered, "
                                    f"{remaining} to go{changed}", id=s.id))
         note = "" if sessions else "No saved sessions yet."
         if unreadable:

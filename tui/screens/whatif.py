@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from gvc_advisor.engine.answers import Answer
 from gvc_advisor.engine.compare import compare
+from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -40,7 +42,7 @@ class WhatIfScreen(Screen):
             current = self.answers.get(name)
             shown = kb.value_label(name, current.value) if current else "—"
             mark = "*" if current != original.get(name) else " "
-            menu.add_option(Option(f"{mark} {question.text[:44]}: {shown}", id=name))
+            menu.add_option(Option(Text(f"{mark} {question.text[:44]}: {shown}"), id=name))
         if highlighted is not None:
             menu.highlighted = highlighted
         self._show_difference()
@@ -50,14 +52,14 @@ class WhatIfScreen(Screen):
         before = self.app.interview.consultation
         after = self.app.interview.engine.consult(self.answers)
         diff = compare(before, after, list(kb.facts))
-        title = lambda rid: kb.recommendations[rid].title  # noqa: E731
+        title = lambda rid: escape(kb.recommendations[rid].title)  # noqa: E731
         lines = []
         if diff.empty:
             lines.append("[dim]No difference from the original advice (yet).[/dim]")
         lines += [f"[green]+ {title(r)}[/green] ({cf:.2f})" for r, cf in diff.added]
         lines += [f"[red]− {title(r)}[/red] (was {cf:.2f})" for r, cf in diff.removed]
         lines += [f"~ {title(r)}: {a:.2f} → {b:.2f}" for r, a, b in diff.changed]
-        lines += [f"[b]{kb.facts[n].label}[/b]: {a} → {b}" for n, a, b in diff.facts]
+        lines += [f"[b]{escape(kb.facts[n].label)}[/b]: {escape(a)} → {escape(b)}" for n, a, b in diff.facts]
         lines.append("\n[b]Advice in this scenario:[/b]")
         lines += [f"{c.cf:.2f}  {title(c.target)}" for c in after.recommended] or ["(none)"]
         self.query_one("#whatif-diff", Static).update("\n".join(lines))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 from gvc_advisor.engine.result import Consultation
-from rich.table import Table
 from textual.widgets import Static
 
 DIMENSIONS = ("governance", "driver", "firm_status")
@@ -17,20 +16,19 @@ def cf_bar(cf: float, width: int = 8) -> str:
 
 
 class EmergingPicture(Static):
+    """Two lines per fact (name, then value and certainty): fits a narrow side panel."""
+
     def show(self, kb: KnowledgeBase, consultation: Consultation) -> None:
-        table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-        table.add_column("fact", style="bold", no_wrap=True)
-        table.add_column("value")
-        table.add_column("cf", no_wrap=True)
+        lines = []
         names = list(DIMENSIONS) + [f for f in kb.facts if f not in DIMENSIONS]
         for name in names:
             best = consultation.value_of(name)
-            label = kb.facts[name].label
+            lines.append(f"[b]{kb.facts[name].label}[/b]")
             if best is None:
-                table.add_row(label, "[dim]not yet known[/dim]", "")
+                lines.append("  [dim]not yet known[/dim]")
                 continue
             value, cf = best
             stated = consultation.facts[name][value].stated is not None
-            table.add_row(label, kb.value_label(name, value) + (" (stated)" if stated else ""),
-                          f"{cf_bar(cf)} {cf:.2f}")
-        self.update(table)
+            shown = kb.value_label(name, value).split(" (")[0] + (" (stated)" if stated else "")
+            lines.append(f"  {shown}  {cf_bar(cf)} {cf:.2f}")
+        self.update("\n".join(lines))

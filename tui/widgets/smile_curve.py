@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.widgets import Static
 
 LABELS = {"rd": "R&D", "design": "design", "components": "parts", "manufacturing": "make",
-          "logistics": "logist.", "marketing": "market", "brand": "brand"}
+          "logistics": "logist", "marketing": "market", "brand": "brand"}
 #: Height of the curve at each stage (0 = bottom): high at both ends.
 HEIGHT = {"rd": 4, "design": 3, "components": 1, "manufacturing": 0, "logistics": 1, "marketing": 3, "brand": 4}
 MODE_STAGE = {"assembly": "manufacturing", "oem": "manufacturing", "odm": "design", "obm": "brand"}
-COLUMN = 9
+MARGIN = 6
 
 
 def current_stage(consultation: Consultation) -> str:
@@ -22,29 +22,42 @@ def current_stage(consultation: Consultation) -> str:
     return MODE_STAGE.get(str(mode.value), "manufacturing") if mode else "manufacturing"
 
 
-def render_curve(kb: KnowledgeBase, consultation: Consultation) -> Text:
+def render_curve(kb: KnowledgeBase, consultation: Consultation, width: int = 69) -> Text:
+    """The curve drawn to fit ``width`` columns (at least 7 stages of 6 columns)."""
+    column = max(6, min(12, (width - MARGIN) // len(SMILE_STAGES)))
     targets = {kb.recommendations[c.target].smile_stage for c in consultation.recommended}
     here = current_stage(consultation)
     rows = []
     for level in range(4, -1, -1):
-        line = Text("value " if level == 4 else "      ", style="dim")
+        line = Text("value " if level == 4 else " " * MARGIN, style="dim")
         for stage in SMILE_STAGES:
-            cell = " " * COLUMN
+            cell = " " * column
             if HEIGHT[stage] == level:
                 mark = "●" if stage == here else ("◆" if stage in targets else "·")
                 style = "bold green" if mark == "●" else ("bold yellow" if mark == "◆" else "dim")
-                line.append(cell[: COLUMN // 2])
+                line.append(cell[: column // 2])
                 line.append(mark, style=style)
-                line.append(cell[COLUMN // 2 + 1:])
+                line.append(cell[column // 2 + 1:])
             else:
                 line.append(cell)
         rows.append(line)
-    axis = Text("      " + "".join(LABELS[s].center(COLUMN) for s in SMILE_STAGES), style="bold")
-    legend = Text("      ● the firm now   ◆ where the recommended moves lead   "
-                  "(left: technology, right: market)", style="dim")
+    axis = Text(" " * MARGIN + "".join(LABELS[s][:column - 1].center(column) for s in SMILE_STAGES),
+                style="bold")
+    legend = Text("● the firm now  ◆ where the advice leads", style="dim")
     return Text("\n").join([*rows, axis, legend])
 
 
 class SmileCurve(Static):
+    """Redrawn to the widget's width whenever it is shown or resized."""
+
     def show(self, kb: KnowledgeBase, consultation: Consultation) -> None:
-        self.update(render_curve(kb, consultation))
+        self._data = (kb, consultation)
+        self._draw()
+
+    def _draw(self) -> None:
+        if getattr(self, "_data", None) is not None:
+            width = self.size.width or self.app.size.width // 2
+            self.update(render_curve(*self._data, width=width))
+
+    def on_resize(self) -> None:
+        self._draw()
