@@ -12,7 +12,7 @@ from typing import Any
 
 from gvc_advisor.engine.evaluate import literal_value
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.normalize import Branch
+from gvc_advisor.engine.normalize import Branch, Literal
 from gvc_advisor.engine.result import Conclusion, Consultation, Premise
 from gvc_advisor.engine.schema import Rule
 from gvc_advisor.engine.schema.base import SourceRef
@@ -120,8 +120,22 @@ def explain_warning(kb: KnowledgeBase, c: Consultation, warn_id: str) -> Node:
     return node
 
 
-def unmet_literals(branch: Branch, c: Consultation) -> list[str]:
-    return [lit.describe() for lit in branch if not literal_value(lit, c)[0]]
+def describe_literal(kb: KnowledgeBase, literal: Literal) -> str:
+    """A literal in the user's words: derived facts by their label, values by theirs."""
+    name = kb.facts[literal.fact].label if literal.fact in kb.facts else literal.fact.replace("_", " ")
+    op, operand = literal.operator, literal.operand
+    if op == "known":
+        return f"{name} is {'known' if literal.positive else 'not known'}"
+    values = operand if isinstance(operand, tuple) else (operand,)
+    shown = " or ".join(kb.value_label(literal.fact, v) for v in values)
+    words = {"equals": "is", "in": "is", "not_equals": "is not", "not_in": "is not",
+             "gt": "is more than", "ge": "is at least", "lt": "is less than", "le": "is at most"}[op]
+    text = f"{name} {words} {shown}"
+    return text if literal.positive else f"it is not the case that {text}"
+
+
+def unmet_literals(kb: KnowledgeBase, branch: Branch, c: Consultation) -> list[str]:
+    return [describe_literal(kb, lit) for lit in branch if not literal_value(lit, c)[0]]
 
 
 def why_not(kb: KnowledgeBase, c: Consultation, rec_id: str, branches: dict[str, list[Branch]] | None = None,
@@ -143,7 +157,7 @@ def why_not(kb: KnowledgeBase, c: Consultation, rec_id: str, branches: dict[str,
         if ("recommendation", rec_id, "") not in {conclusion_key(a) for a in rule.then}:
             continue
         rule_branches = (branches or {}).get(rule.id) or dnf(rule.when)
-        closest = min((unmet_literals(b, c) for b in rule_branches), key=len)
+        closest = min((unmet_literals(kb, b, c) for b in rule_branches), key=len)
         candidates.append((len(closest), rule.id, rule, closest))
     candidates.sort(key=lambda item: (item[0], item[1]))
     if not candidates:

@@ -138,7 +138,7 @@ def test_explain_and_why_not(run, answers):
     assert "rule design-for-buyer-sme" in text and 'answer: "Which industry?" → Apparel' in text
     assert "[dai2009 §Table III]" in text
     why_not = run("explain", path, "strengthen-rd-modular-development", "--kb", SMALL_KB).output
-    assert "not recommended" in why_not and "unmet: driver is producer" in why_not
+    assert "not recommended" in why_not and "unmet: Driver is Producer" in why_not
     data = json.loads(run("explain", path, "governance=captive", "--format", "json", "--kb", SMALL_KB).output)
     assert data["kind"] == "conclusion" and data["children"][0]["kind"] == "rule"
     bad = run("explain", path, "governanse", "--kb", SMALL_KB)

@@ -79,7 +79,7 @@ def test_why_not_lists_closest_rule_and_unmet_conditions(small_kb):
     result = engine_for(small_kb).consult(answers_of(small_kb, {"industry": "apparel"}))
     node = why_not(small_kb, result, "strengthen-rd-modular-development")
     text = node.to_text()
-    assert "rule rd-for-producer" in text and "unmet: driver is producer" in text
+    assert "rule rd-for-producer" in text and "unmet: Driver is Producer" in text
 
 
 def test_why_not_reports_low_certainty(small_kb):

@@ -43,8 +43,7 @@ class WhatIfScreen(Screen):
             shown = kb.value_label(name, current.value) if current else "—"
             mark = "*" if current != original.get(name) else " "
             menu.add_option(Option(Text(f"{mark} {question.text[:44]}: {shown}"), id=name))
-        if highlighted is not None:
-            menu.highlighted = highlighted
+        menu.highlighted = highlighted if highlighted is not None else 0
         self._show_difference()
 
     def _show_difference(self) -> None:
