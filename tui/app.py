@@ -42,12 +42,13 @@ class AdvisorApp(App):
         self.push_screen(HomeScreen())
         answers, firm = self._initial
         if answers is not None:
-            self.start_session(firm or "Answers file", answers)
+            self.start_session(firm or "Answers file", answers, show_results=True)
 
     # -- session management -------------------------------------------------
     def start_session(self, firm: str, answers: Answers | None = None, skipped: set[str] | None = None,
-                      history: list[str] | None = None, session: SavedSession | None = None) -> None:
-        """Begin (or resume) an interview and show the next step."""
+                      history: list[str] | None = None, session: SavedSession | None = None,
+                      show_results: bool = False) -> None:
+        """Begin (or resume) an interview and show the next step (or the results)."""
         from gvc_advisor.tui.screens.interview import InterviewScreen
         from gvc_advisor.tui.screens.results import ResultsScreen
 
@@ -57,7 +58,7 @@ class AdvisorApp(App):
         self.session = session or SavedSession.new(firm, self.kb)
         self.autosave()
         self.push_screen(InterviewScreen())
-        if self.interview.finished:
+        if self.interview.finished or show_results:
             self.push_screen(ResultsScreen())
 
     def autosave(self) -> None:

@@ -58,4 +58,4 @@ class CasesScreen(Screen):
         for problem in problems:  # the loader already checked cases; kept as a safety net
             self.app.notify(problem.message, severity="error")
         self.app.pop_screen()
-        self.app.start_session(case.firm, answers)
+        self.app.start_session(case.firm, answers, show_results=True)

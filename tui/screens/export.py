@@ -36,6 +36,9 @@ class ExportScreen(ModalScreen[None]):
             yield Button("Export", variant="primary", id="export")
         self.confirm_overwrite: str | None = None
 
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
     @property
     def fmt(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button

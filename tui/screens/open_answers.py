@@ -44,7 +44,7 @@ class OpenAnswersScreen(ModalScreen[None]):
         data = load_yaml_file(path).data
         firm = data.get("firm") if isinstance(data, dict) and isinstance(data.get("firm"), str) else path.stem
         self.dismiss()
-        self.app.start_session(firm, answers)
+        self.app.start_session(firm, answers, show_results=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._open()
