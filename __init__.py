@@ -5,9 +5,5 @@ top-level folders of the repository (``engine``, ``tui``) and the YAML data
 folders (``rules``, ``knowledge_base``) ship inside it.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("gvc-advisor")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+unknown"
+# The single source of the version: pyproject.toml reads it from here.
+__version__ = "0.1.0"

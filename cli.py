@@ -95,14 +95,15 @@ def cli(ctx: click.Context, kb_dir: Path | None) -> None:
 
 @cli.command()
 @kb_option
-@click.option("--answers", "answers_path", type=click.Path(dir_okay=False, exists=True), default=None,
+@click.option("--answers", "answers_path", type=click.Path(dir_okay=False), default=None,
               help="Start from the answers in this file.")
+@click.option("--firm", default=None, help="Start a new interview for this firm at once (skips the home screen).")
 @_guard
-def interview(kb_dir: Path | None, answers_path: str | None = None) -> None:
+def interview(kb_dir: Path | None, answers_path: str | None = None, firm: str | None = None) -> None:
     """Open the interview TUI."""
     from gvc_advisor.tui.app import run_app
 
-    run_app(kb_dir=kb_dir, answers_path=Path(answers_path) if answers_path else None)
+    run_app(kb_dir=kb_dir, answers_path=Path(answers_path) if answers_path else None, firm=firm)
 
 
 @cli.command()

@@ -111,7 +111,9 @@ class CompiledRules:
         for stratum in sorted(set(fact_strata.values())):
             attributes[f"barrier_{stratum}"] = self._barrier(stratum, on_barrier)
         for number, rule in enumerate(kb.rules):
-            branches = dnf(rule.when)
+            # Positive patterns first: a conjunction in any order means the same,
+            # and the matcher then needs no InitialFact in front (see matcher).
+            branches = [tuple(sorted(b, key=lambda lit: not lit.positive)) for b in dnf(rule.when)]
             self.branches[rule.id] = branches
             salience = SALIENCE_BASE - STRATUM_STEP * rule_strata[rule.id] + rule.priority
             for index, branch in enumerate(branches):

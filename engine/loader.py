@@ -89,11 +89,28 @@ def _read(path: Path, root: Path, model: type, problems: list[Problem]):
 
 
 def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
-    """Load, validate and cross-check; raise KnowledgeBaseError listing every problem."""
+    """Load, validate and cross-check; raise KnowledgeBaseError listing every problem.
+
+    A knowledge base that loaded cleanly is cached by the hash of its files
+    (see :mod:`kb_cache`), so the next launch skips parsing and validation.
+    """
+    from gvc_advisor.engine import kb_cache
+
     root = Path(root) if root is not None else default_kb_root()
     files, case_files, problems = _kb_files(root)
     if problems:
         raise KnowledgeBaseError(problems)
+    key = kb_cache.cache_key(root, files + case_files)
+    cached = kb_cache.read(key)
+    if cached is not None:
+        return cached
+    kb = _load_uncached(root, files, case_files)
+    kb_cache.write(key, kb)
+    return kb
+
+
+def _load_uncached(root: Path, files: list[Path], case_files: list[Path]) -> KnowledgeBase:
+    problems: list[Problem] = []
     if not files:
         raise KnowledgeBaseError([Problem(str(root), 0, 0, "no *.yaml files in knowledge_base/ or rules/")])
     locator = Locator()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+# Tests load many throw-away knowledge bases: keep them out of the user's cache.
+os.environ.setdefault("GVC_ADVISOR_NO_CACHE", "1")
 
 import pytest
 

@@ -3,6 +3,7 @@ and its autosaved session; screens read and change state through it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,6 +36,8 @@ class AdvisorApp(App):
         self.interview: Interview | None = None
         self.session: SavedSession | None = None
         self._initial = (answers, firm)
+        if os.environ.get("NO_COLOR"):
+            self.theme = "textual-ansi"
 
     def on_mount(self) -> None:
         from gvc_advisor.tui.screens.home import HomeScreen
@@ -43,6 +46,8 @@ class AdvisorApp(App):
         answers, firm = self._initial
         if answers is not None:
             self.start_session(firm or "Answers file", answers, show_results=True)
+        elif firm:
+            self.start_session(firm)
 
     # -- session management -------------------------------------------------
     def start_session(self, firm: str, answers: Answers | None = None, skipped: set[str] | None = None,
@@ -100,7 +105,7 @@ class AdvisorApp(App):
         yield SystemCommand("Glossary", "Concepts of the framework", lambda: self._push("glossary"))
 
 
-def run_app(kb_dir: Path | None = None, answers_path: Path | None = None) -> None:
+def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None) -> None:
     """Load everything that can fail *before* the terminal switches to the TUI."""
     from gvc_advisor.engine.answers import load_answers_file
     from gvc_advisor.engine.loader import load_knowledge_base
@@ -109,4 +114,4 @@ def run_app(kb_dir: Path | None = None, answers_path: Path | None = None) -> Non
     kb = load_knowledge_base(kb_dir)
     engine_for(kb)  # compile now, so the first question appears at once
     answers = load_answers_file(answers_path, kb) if answers_path else None
-    AdvisorApp(kb, answers=answers, firm=answers_path.stem if answers_path else None).run()
+    AdvisorApp(kb, answers=answers, firm=firm or (answers_path.stem if answers_path else None)).run()
