@@ -18,7 +18,6 @@ import tempfile
 from pathlib import Path
 
 import pydantic
-
 from gvc_advisor import __version__
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 
@@ -51,7 +50,7 @@ def read(key: str) -> KnowledgeBase | None:
     try:
         with open(directory / f"{key}.pickle", "rb") as handle:
             kb = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - a missing or unreadable cache just means "load normally"
+    except Exception:
         return None
     return kb if isinstance(kb, KnowledgeBase) else None
 
@@ -66,8 +65,8 @@ def write(key: str, kb: KnowledgeBase) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, directory / f"{key}.pickle")
-    except Exception:  # noqa: BLE001 - caching is best effort
+    except Exception:
         try:
             Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
