@@ -197,3 +197,16 @@ case:
     report = errors(make(tmp_path, extra={"knowledge_base/cases/c1.yaml": case}))
     assert "knowledge_base/cases/c1.yaml:6:13: 'q0' cannot be 'z'" in report
     assert "unknown recommendation 'rex'; did you mean 'rec'?" in report
+
+
+def test_pure_python_yaml_path_has_the_same_rules(monkeypatch):
+    """Without libyaml the pure-Python composer must refuse and keep the same things."""
+    from gvc_advisor.engine import yaml_loader
+
+    monkeypatch.setattr(yaml_loader, "FastStrictLoader", None)
+    load = yaml_loader.load_yaml_text
+    assert load("a: yes\nb: no\nc: on\nd: true\n", "t").data == {"a": "yes", "b": "no", "c": "on", "d": True}
+    assert "anchor &x is not allowed" in load("a: &x 1\n", "t").problems[0].message
+    assert "alias *x is not allowed" in load("a: 1\nb: *x\n", "t").problems[0].message
+    assert "duplicate key 'a'" in load("a: 1\na: 2\n", "t").problems[0].message
+    assert load("a: [1\n", "t").problems[0].message.startswith("YAML syntax")
