@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+
 from gvc_advisor import __version__
 from gvc_advisor.engine.errors import GvcAdvisorError, UserError
 

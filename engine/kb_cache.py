@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pydantic
+
 from gvc_advisor import __version__
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 

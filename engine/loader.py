@@ -12,13 +12,14 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from gvc_advisor.engine.crossref import cross_check
 from gvc_advisor.engine.errors import KnowledgeBaseError, Problem
 from gvc_advisor.engine.knowledge_base import KnowledgeBase, Origin
 from gvc_advisor.engine.schema.files import CaseFile, KbFile
 from gvc_advisor.engine.validation_report import problems_from_validation
 from gvc_advisor.engine.yaml_loader import LoadedYaml, Path_, load_yaml_file
-from pydantic import ValidationError
 
 _SECTION_KINDS = {
     "questions": ("question", "id"), "facts": ("fact", "id"), "rules": ("rule", "id"),

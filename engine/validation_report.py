@@ -12,9 +12,10 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
 from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.yaml_loader import LoadedYaml, Path_
-from pydantic import BaseModel, ValidationError
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str:

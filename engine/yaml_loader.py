@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from gvc_advisor.engine.errors import Problem
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from gvc_advisor.engine.errors import Problem
 
 #: Files larger than this are refused: no knowledge-base or answers file needs it.
 MAX_FILE_BYTES = 1_000_000

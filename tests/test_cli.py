@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+
 from gvc_advisor.cli import cli
 from gvc_advisor.engine.loader import default_kb_root
 

@@ -15,13 +15,14 @@ from pathlib import Path
 from tempfile import mkdtemp
 
 from conftest import answers_of
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reference_evaluator import reference_consult
+
 from gvc_advisor.engine.consult import InferenceEngine
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
 from gvc_advisor.engine.synthetic import generate, random_answers
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from reference_evaluator import reference_consult
 
 
 @lru_cache(maxsize=64)

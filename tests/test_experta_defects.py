@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import answers_of
+
 from gvc_advisor.engine.agenda import ExactDepthStrategy
 from gvc_advisor.engine.compat import experta as ex
 from gvc_advisor.engine.compiler import CompiledRules, check_rule_structure

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import answers_of
+
 from gvc_advisor.engine.errors import AnswersError
 from gvc_advisor.engine.explain import explain, why_not, why_question
 from gvc_advisor.engine.interview import Interview

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from gvc_advisor.engine import kb_cache, loader
 from gvc_advisor.engine.errors import KnowledgeBaseError
 

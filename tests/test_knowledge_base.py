@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import answers_of
+
 from gvc_advisor.engine.coverage import coverage_grid
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from gvc_advisor.engine.errors import KnowledgeBaseError
 from gvc_advisor.engine.loader import load_knowledge_base
 from gvc_advisor.engine.yaml_loader import MAX_FILE_BYTES

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
 from gvc_advisor.engine.session_store import SessionStore
 from gvc_advisor.tui.app import AdvisorApp

@@ -7,13 +7,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
 from gvc_advisor.engine.answers import Answers
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 from gvc_advisor.engine.session_store import SavedSession, SessionStore
-from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.screen import Screen
 
 
 class AdvisorApp(App):

@@ -6,13 +6,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
+from pydantic import Field
+
 from gvc_advisor.engine.schema.base import (
     Identifier,
     NonEmptyText,
     SourceRef,
     StrictModel,
 )
-from pydantic import Field
 
 
 class FactValue(StrictModel):

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from gvc_advisor.engine.schema.base import Identifier, StrictModel
 from pydantic import Discriminator, Field, Tag, model_validator
+
+from gvc_advisor.engine.schema.base import Identifier, StrictModel
 
 Scalar = Union[str, int, float]
 

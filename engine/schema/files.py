@@ -7,6 +7,8 @@ file each, under ``knowledge_base/cases/``.
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from gvc_advisor.engine.schema.base import StrictModel
 from gvc_advisor.engine.schema.catalog import (
     DerivedFact,
@@ -19,7 +21,6 @@ from gvc_advisor.engine.schema.catalog import (
 )
 from gvc_advisor.engine.schema.questions import Question
 from gvc_advisor.engine.schema.rules import Rule
-from pydantic import Field
 
 
 class KbFile(StrictModel):

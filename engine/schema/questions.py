@@ -5,8 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from gvc_advisor.engine.schema.base import Identifier, NonEmptyText, StrictModel
 from pydantic import Field, model_validator
+
+from gvc_advisor.engine.schema.base import Identifier, NonEmptyText, StrictModel
 
 
 class QuestionType(StrEnum):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Union
 
+from pydantic import Discriminator, Field, Tag, model_validator
+
 from gvc_advisor.engine.schema.base import (
     CertaintyFactor,
     Identifier,
@@ -12,7 +14,6 @@ from gvc_advisor.engine.schema.base import (
     StrictModel,
 )
 from gvc_advisor.engine.schema.conditions import Condition
-from pydantic import Discriminator, Field, Tag, model_validator
 
 
 class SetFact(StrictModel):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from gvc_advisor.engine.answers import parse_answers
-from gvc_advisor.engine.yaml_loader import LoadedYaml
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +9,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.answers import parse_answers
+from gvc_advisor.engine.yaml_loader import LoadedYaml
 
 
 class CasesScreen(Screen):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from gvc_advisor.engine.explain import Node, explain
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
+
+from gvc_advisor.engine.explain import Node, explain
 
 STYLE = {"rule": "bold", "because": "italic", "source": "dim", "answer": "green", "stated": "green",
          "unmet": "red", "absent": "dim", "note": "yellow", "conclusion": "bold cyan"}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from gvc_advisor.engine.explain import cite
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.explain import cite
 
 
 class GlossaryScreen(Screen):

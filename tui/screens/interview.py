@@ -3,10 +3,6 @@ asking?", unsure answers, back, and the emerging picture beside it."""
 
 from __future__ import annotations
 
-from gvc_advisor.engine.errors import AnswersError
-from gvc_advisor.engine.explain import why_question
-from gvc_advisor.tui.widgets.answer_input import AnswerInput
-from gvc_advisor.tui.widgets.picture import EmergingPicture
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.errors import AnswersError
+from gvc_advisor.engine.explain import why_question
+from gvc_advisor.tui.widgets.answer_input import AnswerInput
+from gvc_advisor.tui.widgets.picture import EmergingPicture
 
 
 def short(text: str, width: int = 38) -> str:

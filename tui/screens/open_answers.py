@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gvc_advisor.engine.answers import load_answers_file
-from gvc_advisor.engine.errors import UserError
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from gvc_advisor.engine.answers import load_answers_file
+from gvc_advisor.engine.errors import UserError
 
 
 class OpenAnswersScreen(ModalScreen[None]):

@@ -3,14 +3,15 @@ earlier answer and by the what-if screen."""
 
 from __future__ import annotations
 
-from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.schema import Question
-from gvc_advisor.tui.widgets.answer_input import AnswerInput
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from gvc_advisor.engine.answers import Answer
+from gvc_advisor.engine.schema import Question
+from gvc_advisor.tui.widgets.answer_input import AnswerInput
 
 
 class QuestionModal(ModalScreen):

@@ -3,17 +3,17 @@ warnings, and the smile curve."""
 
 from __future__ import annotations
 
-from gvc_advisor.tui.widgets.picture import cf_bar
-from gvc_advisor.tui.widgets.smile_curve import SmileCurve
-from rich import box
 from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.tui.widgets.picture import cf_bar
+from gvc_advisor.tui.widgets.smile_curve import SmileCurve
 
 DETERMINANTS = [
     ("low", "high", "high", "market"),
@@ -24,24 +24,22 @@ DETERMINANTS = [
 ]
 
 
-def governance_table(consultation) -> Table:
-    """The determinants table of liu2007 §2.3, with the firm's row marked."""
+def governance_table(consultation) -> Text:
+    """The determinants table of liu2007 §2.3, with the firm's row marked (fits 30 columns)."""
     answers = consultation.answers
     given = tuple(answers[q].value if q in answers else None
                   for q in ("transaction_complexity", "codifiability", "supplier_competence"))
-    table = Table(title="Governance from the three determinants:\ncomplexity · codifiability · competence",
-                  title_justify="left", expand=True, box=box.SIMPLE, padding=(0, 1), show_header=False)
-    for _ in range(3):
-        table.add_column(no_wrap=True)
-    table.add_column("governance", no_wrap=True)
+    lines = [Text("Governance from the determinants", style="bold"),
+             Text("complexity, codifiability, competence", style="dim")]
     for row in DETERMINANTS:
         mark = row[:3] == given
-        table.add_row(*row[:3], f"→ {row[3]}", style="bold reverse" if mark else None)
+        lines.append(Text(f"{row[0]:<5}{row[1]:<5}{row[2]:<5}→ {row[3]}", style="bold reverse" if mark else ""))
     if None in given:
-        table.caption = "Not every determinant was answered; other evidence was used."
+        lines.append(Text("Not every determinant was answered; other evidence was used.", style="dim"))
     elif given not in [r[:3] for r in DETERMINANTS]:
-        table.caption = "Your combination is not one the theory predicts: other evidence decides."
-    return table
+        lines.append(Text("This combination is not one the theory predicts: other evidence decides.",
+                          style="yellow"))
+    return Text("\n").join(lines)
 
 
 def escape_all(text: str) -> str:

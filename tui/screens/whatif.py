@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.compare import compare
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +10,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.answers import Answer
+from gvc_advisor.engine.compare import compare
 
 
 class WhatIfScreen(Screen):

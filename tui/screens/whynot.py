@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from gvc_advisor.engine.explain import why_not
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.explain import why_not
 
 
 class WhyNotScreen(Screen):

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.schema import Question
-from gvc_advisor.engine.schema.questions import QuestionType
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.validation import Number
 from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.answers import Answer
+from gvc_advisor.engine.schema import Question
+from gvc_advisor.engine.schema.questions import QuestionType
 
 
 class AnswerInput(Vertical):

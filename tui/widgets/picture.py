@@ -3,9 +3,10 @@ as inferred so far, with their certainty, refreshed after every answer."""
 
 from __future__ import annotations
 
+from textual.widgets import Static
+
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 from gvc_advisor.engine.result import Consultation
-from textual.widgets import Static
 
 DIMENSIONS = ("governance", "driver", "firm_status")
 

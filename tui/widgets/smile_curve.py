@@ -3,11 +3,12 @@ firm sits now (●) and where the recommended moves would take it (◆)."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual.widgets import Static
+
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.engine.schema.catalog import SMILE_STAGES
-from rich.text import Text
-from textual.widgets import Static
 
 LABELS = {"rd": "R&D", "design": "design", "components": "parts", "manufacturing": "make",
           "logistics": "logist", "marketing": "market", "brand": "brand"}
@@ -23,8 +24,8 @@ def current_stage(consultation: Consultation) -> str:
 
 
 def render_curve(kb: KnowledgeBase, consultation: Consultation, width: int = 69) -> Text:
-    """The curve drawn to fit ``width`` columns (at least 7 stages of 6 columns)."""
-    column = max(6, min(12, (width - MARGIN) // len(SMILE_STAGES)))
+    """The curve drawn to fit ``width`` columns (7 stages of 4 to 12 columns each)."""
+    column = max(4, min(12, (width - MARGIN) // len(SMILE_STAGES)))
     targets = {kb.recommendations[c.target].smile_stage for c in consultation.recommended}
     here = current_stage(consultation)
     rows = []
