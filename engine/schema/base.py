@@ -16,9 +16,14 @@ CertaintyFactor = Annotated[float, Field(ge=-1.0, le=1.0)]
 
 
 class StrictModel(BaseModel):
-    """Strict types, unknown keys rejected, immutable once loaded."""
+    """Strict types, unknown keys rejected, immutable once loaded.
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    Validators are built on first use (``defer_build``): a launch that finds
+    the knowledge base in the cache (see ``kb_cache``) never validates, so it
+    should not pay for building validators either.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class SourceRef(StrictModel):

@@ -135,7 +135,3 @@ Condition = Annotated[
         ),
     ),
 ]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
