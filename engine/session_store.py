@@ -50,6 +50,9 @@ class SavedSession:
     history: list[str] = field(default_factory=list)
     progress: tuple[int, int] = (0, 0)
     format: int = FORMAT_VERSION
+    #: Saved answers the current knowledge base does not accept; written back
+    #: unchanged on every save so that nothing the user entered is lost.
+    unrestored: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def new(cls, firm: str, kb: KnowledgeBase) -> SavedSession:
@@ -58,7 +61,8 @@ class SavedSession:
 
     def capture(self, interview: Interview) -> None:
         """Copy the interview's state into this record."""
-        self.answers = {k: v.to_data() for k, v in interview.answers.items()}
+        kept = {k: v for k, v in self.unrestored.items() if k not in interview.answers}
+        self.answers = {**kept, **{k: v.to_data() for k, v in interview.answers.items()}}
         self.skipped = sorted(interview.skipped)
         self.history = list(interview.history)
         self.progress = interview.progress
@@ -72,14 +76,17 @@ class SavedSession:
         """(answers, skipped, history, problems) valid for ``kb``."""
         answers: Answers = {}
         problems: list[str] = []
+        self.unrestored = {}
         for name, raw in self.answers.items():
             value, cf = (raw.get("value"), float(raw.get("certainty", 1.0))) if isinstance(raw, dict) else (raw, 1.0)
             if name not in kb.questions and name not in kb.facts:
                 problems.append(f"'{name}' is no longer a question of this knowledge base (kept in the file)")
+                self.unrestored[name] = raw
                 continue
             checked, error = check_value(kb, name, value)
             if error:
                 problems.append(error + " (kept in the file)")
+                self.unrestored[name] = raw
                 continue
             answers[name] = Answer(checked, cf)
         skipped = {q for q in self.skipped if q in kb.questions}

@@ -40,6 +40,14 @@ def test_changed_kb_is_detected_and_invalid_answers_reported(tmp_path, small_kb)
     assert set(answers) == {"industry"}
     assert len(problems) == 2 and all("kept in the file" in p for p in problems)
     assert json.loads(store.path(session.id).read_text())["answers"]["gone_question"] == "x"
+    # answering on and autosaving keeps what the knowledge base could not restore
+    interview = Interview(small_kb)
+    interview.load(answers)
+    interview.answer("employees", 40)
+    loaded.capture(interview)
+    store.save(loaded)
+    saved = json.loads(store.path(session.id).read_text())["answers"]
+    assert saved == {"gone_question": "x", "industry": "apparel", "employees": 40}
 
 
 def test_unreadable_session_files_are_listed_not_fatal(tmp_path, small_kb):
