@@ -192,3 +192,10 @@ def test_console_script_runs_without_traceback(tmp_path):
                           capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert proc.returncode == 1
     assert "unknown question or fact 'industri'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_interview_reports_bad_input_before_the_tui_starts(run, tmp_path, answers):
+    broken = run("--kb", str(tmp_path))
+    assert broken.exit_code == 1 and "no 'knowledge_base/' folder here" in broken.output
+    bad_answers = run("interview", "--answers", answers("answers:\n  industri: x\n"))
+    assert bad_answers.exit_code == 1 and "did you mean 'industry'?" in bad_answers.output
