@@ -216,3 +216,12 @@ async def test_small_terminals(store, size):
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert app.theme == "textual-light"
+
+
+async def test_no_color_is_respected(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = AdvisorApp(KB, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        assert app.no_color
+        assert isinstance(app.screen, InterviewScreen)

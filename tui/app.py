@@ -3,7 +3,6 @@ and its autosaved session; screens read and change state through it."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,8 +36,7 @@ class AdvisorApp(App):
         self.interview: Interview | None = None
         self.session: SavedSession | None = None
         self._initial = (answers, firm)
-        if os.environ.get("NO_COLOR"):
-            self.theme = "textual-ansi"
+        # NO_COLOR needs nothing here: Textual itself renders in monochrome when it is set.
 
     def on_mount(self) -> None:
         from gvc_advisor.tui.screens.home import HomeScreen
