@@ -61,8 +61,9 @@ class Interview:
     # -- changes --------------------------------------------------------------
     def answer(self, name: str, value: Any, cf: float = 1.0) -> None:
         """Record (or change) an answer; raise AnswersError if it is not allowed."""
-        if name not in self.kb.questions and name not in self.kb.facts:
-            raise AnswersError(f"unknown question or fact '{name}'")
+        statable = name in self.kb.facts and self.kb.facts[name].statable
+        if name not in self.kb.questions and not statable:
+            raise AnswersError(f"unknown question or statable fact '{name}'")
         checked, error = check_value(self.kb, name, value)
         if error:
             raise AnswersError(error)

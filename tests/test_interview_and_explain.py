@@ -43,6 +43,8 @@ def test_invalid_answer_is_refused_and_state_kept(small_kb):
     assert interview.answers["employees"].value == 150
     with pytest.raises(AnswersError, match="allowed: yes, no"):
         interview.answer("own_brand", "maybe")
+    with pytest.raises(AnswersError, match="unknown question or statable fact"):
+        interview.answer("no_such_question", "x")
 
 
 def test_progress_counts(small_kb):
