@@ -24,12 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from gvc_advisor.engine.answers import parse_answers  # noqa: E402
+from gvc_advisor.engine.answers import answers_from_mapping  # noqa: E402
 from gvc_advisor.engine.consult import InferenceEngine  # noqa: E402
 from gvc_advisor.engine.interview import Interview  # noqa: E402
 from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base  # noqa: E402
 from gvc_advisor.engine.synthetic import generate, random_answers  # noqa: E402
-from gvc_advisor.engine.yaml_loader import LoadedYaml  # noqa: E402
 
 
 def ms(seconds: float) -> str:
@@ -46,7 +45,7 @@ def timed(func, repeat: int = 1) -> tuple[float, object]:
 
 
 def answers(kb, raw):
-    parsed, problems = parse_answers(LoadedYaml("<bench>", {"a": raw}), kb, ("a",))
+    parsed, problems = answers_from_mapping(kb, raw, "<bench>")
     assert not problems, problems
     return parsed
 

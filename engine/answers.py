@@ -115,6 +115,13 @@ def parse_answers(loaded: LoadedYaml, kb: KnowledgeBase, key_path: tuple = ()) -
     return answers, problems
 
 
+def answers_from_mapping(
+    kb: KnowledgeBase, raw: Mapping[str, Any], source: str = "<answers>"
+) -> tuple[Answers, list[Problem]]:
+    """Validate answers already in memory (a worked case, a test, a benchmark profile)."""
+    return parse_answers(LoadedYaml(source, {"answers": dict(raw)}), kb, ("answers",))
+
+
 def load_answers_file(path: str | Path, kb: KnowledgeBase, text: str | None = None) -> Answers:
     """Read an answers file (``-`` with ``text`` for stdin); raise AnswersError on any problem."""
     name = str(path)

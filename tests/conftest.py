@@ -13,10 +13,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # reference_evaluator, helpers
 
-from gvc_advisor.engine.answers import Answers, parse_answers
+from gvc_advisor.engine.answers import Answers, answers_from_mapping
 from gvc_advisor.engine.knowledge_base import KnowledgeBase
 from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
-from gvc_advisor.engine.yaml_loader import LoadedYaml
 
 SMALL_KB = Path(__file__).parent / "fixtures" / "small_kb"
 
@@ -33,7 +32,7 @@ def shipped_kb() -> KnowledgeBase:
 
 def answers_of(kb: KnowledgeBase, raw: dict) -> Answers:
     """Validate a plain dict of answers (raises on any problem)."""
-    answers, problems = parse_answers(LoadedYaml("<test>", {"answers": raw}), kb, ("answers",))
+    answers, problems = answers_from_mapping(kb, raw, "<test>")
     assert not problems, [p.format() for p in problems]
     return answers
 

@@ -10,8 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gvc_advisor.engine.answers import parse_answers
-from gvc_advisor.engine.yaml_loader import LoadedYaml
+from gvc_advisor.engine.answers import answers_from_mapping
 
 
 class CasesScreen(Screen):
@@ -55,7 +54,7 @@ class CasesScreen(Screen):
 
     def _open(self, case_id: str) -> None:
         case = self._case(case_id)
-        answers, problems = parse_answers(LoadedYaml("<case>", {"a": case.answers}), self.app.kb, ("a",))
+        answers, problems = answers_from_mapping(self.app.kb, case.answers, f"case {case.id}")
         for problem in problems:  # the loader already checked cases; kept as a safety net
             self.app.notify(problem.message, severity="error")
         self.app.pop_screen()
