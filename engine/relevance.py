@@ -182,7 +182,8 @@ def analyse(
                 if bounds._open_question(name):
                     if rule.id not in waiting.setdefault(name, []):
                         waiting[name].append(rule.id)
-                elif name not in bounds.questions and name not in seen_facts:
+                elif name not in bounds.questions and name not in seen_facts and name not in consultation.answers:
+                    # a stated fact is settled: the rules that would infer it cannot move it
                     seen_facts.add(name)
                     queue.extend(bounds.writers.get(name, ()))
     rank = {q: i for i, q in enumerate(question_order)}

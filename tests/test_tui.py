@@ -225,3 +225,21 @@ async def test_no_color_is_respected(store, monkeypatch):
         await start(pilot)
         assert app.no_color
         assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_consultant_states_governance_directly(store):
+    app = AdvisorApp(KB, store=store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(pilot)
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")  # the first statable fact: governance
+        await pilot.pause()
+        values = list(KB.facts["governance"].allowed_values)
+        await pilot.press(*(["down"] * values.index("captive")), "enter")
+        await pilot.pause()
+        assert app.interview.answers["governance"].value == "captive"
+        conclusion = app.interview.consultation.facts["governance"]["captive"]
+        assert conclusion.stated is not None
+        # questions that only served to infer governance are no longer asked
+        assert "transaction_complexity" not in app.interview.relevance.questions

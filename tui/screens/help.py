@@ -14,6 +14,7 @@ HELP = """\
 [b]Interview[/b]    ↑↓ + Enter choose an answer (or type a number and Enter)
              F2/w why are you asking? · F3/u mark the answer as unsure · F4/d don't know
              F5/b back (undo the last answer) · F6/r results · F7/a change an earlier answer
+             F8/s state a fact directly (e.g. the governance model), overriding inference
 [b]Results[/b]      Enter explain the selected advice or diagnosis line · n why not… · i what-if · x export
 [b]What-if[/b]      Enter change an answer (on a copy) · z reset · Esc back
 [b]Explanation[/b]  ←→ fold/unfold · e expand all

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.errors import AnswersError
 from gvc_advisor.engine.explain import why_question
+from gvc_advisor.tui.screens.state_fact import fact_as_question
 from gvc_advisor.tui.widgets.answer_input import AnswerInput
 from gvc_advisor.tui.widgets.picture import EmergingPicture
 
@@ -31,6 +32,7 @@ class InterviewScreen(Screen):
         Binding("f5,b", "back", "Back"),
         Binding("f6,r", "results", "Results"),
         Binding("f7,a", "answers", "Change answers"),
+        Binding("f8,s", "state_fact", "State a fact"),
         Binding("escape", "app.pop_screen", "Home", show=False),
     ]
 
@@ -137,7 +139,8 @@ class InterviewScreen(Screen):
             self.app.autosave()
             await self.refresh_view()
 
-        question = self.app.kb.questions[name]
+        kb = self.app.kb
+        question = kb.questions[name] if name in kb.questions else fact_as_question(kb.facts[name])
         self.app.push_screen(QuestionModal(question, self.interview.answers.get(name)), apply)
 
     # -- actions -------------------------------------------------------------------
@@ -178,6 +181,15 @@ class InterviewScreen(Screen):
         from gvc_advisor.tui.screens.results import ResultsScreen
 
         self.app.push_screen(ResultsScreen())
+
+    def action_state_fact(self) -> None:
+        from gvc_advisor.tui.screens.state_fact import StateFactScreen
+
+        def chosen(fact_id: str | None) -> None:
+            if fact_id:
+                self.change_answer(fact_id)
+
+        self.app.push_screen(StateFactScreen(), chosen)
 
     def action_answers(self) -> None:
         self.query_one("#answered", OptionList).focus()

@@ -1,0 +1,42 @@
+"""State a derived fact directly (a consultant's judgement overrides inference)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.schema import Choice, Help, Question
+from gvc_advisor.engine.schema.catalog import DerivedFact
+
+
+def fact_as_question(fact: DerivedFact) -> Question:
+    """The same answer dialog serves questions and statable facts."""
+    return Question(
+        id=fact.id, topic="diagnosis", text=f"State the {fact.label.lower()} directly",
+        help=Help(meaning=fact.description,
+                  why="A stated value overrides what the rules would infer; explanations say it was stated."),
+        type="choice", choices=[Choice(value=v.value, label=v.label) for v in fact.values],
+    )
+
+
+class StateFactScreen(ModalScreen):
+    """Dismisses with the chosen fact id, or None."""
+
+    BINDINGS = [("escape", "dismiss", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        facts = [f for f in self.app.kb.facts.values() if f.statable]
+        with Vertical(classes="dialog"):
+            yield Static("[b]State a fact directly[/b]\nFor a consultant who already knows, e.g., the governance.")
+            yield OptionList(*[Option(f.label, id=f.id) for f in facts], id="statable")
+
+    def on_mount(self) -> None:
+        menu = self.query_one("#statable", OptionList)
+        menu.highlighted = 0
+        menu.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
