@@ -60,25 +60,16 @@ def _kb(kb_dir: Path | None):
 
 
 def _consult(kb_dir: Path | None, answers_path: str):
-    from gvc_advisor.engine.answers import load_answers_file
+    """(knowledge base, consultation, firm) for an answers file, read once."""
+    from gvc_advisor.engine.answers import load_answers_document
     from gvc_advisor.engine.session_engine import engine_for
 
     kb = _kb(kb_dir)
     if answers_path == "-":
-        answers = load_answers_file("<stdin>", kb, text=sys.stdin.read())
+        answers, firm = load_answers_document("<stdin>", kb, text=sys.stdin.read())
     else:
-        answers = load_answers_file(answers_path, kb)
-    return kb, engine_for(kb).consult(answers)
-
-
-def _firm(answers_path: str) -> str | None:
-    if answers_path == "-":
-        return None
-    from gvc_advisor.engine.yaml_loader import load_yaml_file
-
-    data = load_yaml_file(Path(answers_path)).data
-    firm = data.get("firm") if isinstance(data, dict) else None
-    return firm if isinstance(firm, str) else None
+        answers, firm = load_answers_document(answers_path, kb)
+    return kb, engine_for(kb).consult(answers), firm
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,9 +108,9 @@ def advise(answers_path: str, fmt: str, kb_dir: Path | None) -> None:
     """Advise on the answers in ANSWERS.yaml ('-' reads standard input)."""
     from gvc_advisor.engine import report
 
-    kb, consultation = _consult(kb_dir, answers_path)
+    kb, consultation, firm = _consult(kb_dir, answers_path)
     render = {"json": report.to_json, "markdown": report.to_markdown, "html": report.to_html}[fmt]
-    click.echo(render(kb, consultation, _firm(answers_path)), nl=False)
+    click.echo(render(kb, consultation, firm), nl=False)
 
 
 @cli.command()
@@ -133,7 +124,7 @@ def explain(answers_path: str, target: str, fmt: str, kb_dir: Path | None) -> No
     from gvc_advisor.engine.explain import explain as explain_target
     from gvc_advisor.engine.validation_report import suggest
 
-    kb, consultation = _consult(kb_dir, answers_path)
+    kb, consultation, _ = _consult(kb_dir, answers_path)
     try:
         node = explain_target(kb, consultation, target)
     except KeyError:

@@ -122,8 +122,10 @@ def answers_from_mapping(
     return parse_answers(LoadedYaml(source, {"answers": dict(raw)}), kb, ("answers",))
 
 
-def load_answers_file(path: str | Path, kb: KnowledgeBase, text: str | None = None) -> Answers:
-    """Read an answers file (``-`` with ``text`` for stdin); raise AnswersError on any problem."""
+def load_answers_document(path: str | Path, kb: KnowledgeBase,
+                          text: str | None = None) -> tuple[Answers, str | None]:
+    """Read an answers file (``-`` with ``text`` for stdin): its answers and its ``firm``
+    (None when absent or not text); raise AnswersError on any problem."""
     name = str(path)
     loaded = load_yaml_text(text, name) if text is not None else load_yaml_file(Path(path), name)
     if loaded.problems:
@@ -136,4 +138,10 @@ def load_answers_file(path: str | Path, kb: KnowledgeBase, text: str | None = No
     answers, more = parse_answers(loaded, kb, ("answers",))
     if problems + more:
         raise AnswersError(problems + more)
-    return answers
+    firm = loaded.data.get("firm")
+    return answers, firm if isinstance(firm, str) else None
+
+
+def load_answers_file(path: str | Path, kb: KnowledgeBase, text: str | None = None) -> Answers:
+    """The answers of an answers file (see :func:`load_answers_document`)."""
+    return load_answers_document(path, kb, text)[0]

@@ -45,11 +45,8 @@ class _RunState:
 
 
 class Evidence:
-    """Records contributions into a Consultation; shared rules of evidence.
-
-    Used by the experta engine below and by anything else that evaluates
-    rules, so that "what counts as evidence" is defined once.
-    """
+    """Records a rule's contributions into a Consultation: how a firing becomes
+    evidence for each of its conclusions (stated facts are overridden)."""
 
     @staticmethod
     def conclusion(consultation: Consultation, kind: str, target: str, value: Any) -> Conclusion:

@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.knowledge_base import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.session_engine import engine_for
-
-DIMENSIONS = ("governance", "driver", "firm_status")
 
 
 @dataclass

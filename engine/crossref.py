@@ -18,7 +18,6 @@ from gvc_advisor.engine.schema import FactTest, Rule
 from gvc_advisor.engine.schema.conditions import COMPARISONS
 from gvc_advisor.engine.schema.rules import RecommendAction, SetFact, WarnAction
 from gvc_advisor.engine.validation_report import suggest
-from gvc_advisor.engine.yaml_loader import LoadedYaml
 
 if TYPE_CHECKING:
     from gvc_advisor.engine.loader import Locator
@@ -100,7 +99,7 @@ def _check_cases(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     problems = []
     for case in kb.cases:
         loaded, path = loc.items[("case", case.id)]
-        _, found = parse_answers(LoadedYaml(loaded.file, loaded.data, loaded.positions), kb, (*path, "answers"))
+        _, found = parse_answers(loaded, kb, (*path, "answers"))
         problems.extend(found)
         exp = case.expected
         for name, value in exp.facts.items():

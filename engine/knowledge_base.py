@@ -19,6 +19,9 @@ from gvc_advisor.engine.schema import (
 )
 from gvc_advisor.engine.schema.questions import QuestionType
 
+#: The three dimensions of the framework (dai2009), canonical fact ids.
+DIMENSIONS = ("governance", "driver", "firm_status")
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -54,9 +57,6 @@ class KnowledgeBase:
     # -- lookup helpers -------------------------------------------------
     def rule(self, rule_id: str) -> Rule:
         return self._rules_by_id[rule_id]
-
-    def is_question(self, name: str) -> bool:
-        return name in self.questions
 
     def is_numeric(self, name: str) -> bool:
         question = self.questions.get(name)

@@ -11,11 +11,9 @@ import html
 import json
 from typing import Any
 
-from gvc_advisor.engine.explain import explain_fact, explain_recommendation
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.explain import explain_recommendation
+from gvc_advisor.engine.knowledge_base import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Conclusion, Consultation
-
-DIMENSIONS = ("governance", "driver", "firm_status")
 
 
 def _cf(value: float) -> float:
@@ -132,10 +130,3 @@ def to_html(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
     title = "Upgrading advice"
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{title}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
-
-
-def explain_dimension(kb: KnowledgeBase, c: Consultation, name: str) -> str:
-    best = c.value_of(name)
-    if best is None:
-        return f"{kb.label(name)}: undetermined"
-    return explain_fact(kb, c, name, best[0]).to_text()

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from gvc_advisor.engine.answers import load_answers_file
+from gvc_advisor.engine.answers import load_answers_document
 from gvc_advisor.engine.errors import UserError
 
 
@@ -36,16 +36,12 @@ class OpenAnswersScreen(ModalScreen[None]):
             return
         path = Path(raw).expanduser()
         try:
-            answers = load_answers_file(path, self.app.kb)
+            answers, firm = load_answers_document(path, self.app.kb)
         except UserError as exc:
             error.update(escape(exc.report()))
             return
-        from gvc_advisor.engine.yaml_loader import load_yaml_file
-
-        data = load_yaml_file(path).data
-        firm = data.get("firm") if isinstance(data, dict) and isinstance(data.get("firm"), str) else path.stem
         self.dismiss()
-        self.app.start_session(firm, answers, show_results=True)
+        self.app.start_session(firm or path.stem, answers, show_results=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._open()

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.knowledge_base import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Consultation
-
-DIMENSIONS = ("governance", "driver", "firm_status")
 
 
 def cf_bar(cf: float, width: int = 8) -> str:
