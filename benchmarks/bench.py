@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from gvc_advisor.engine.answers import answers_from_mapping  # noqa: E402
 from gvc_advisor.engine.consult import InferenceEngine  # noqa: E402
 from gvc_advisor.engine.interview import Interview  # noqa: E402
-from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base  # noqa: E402
-from gvc_advisor.engine.synthetic import generate, random_answers  # noqa: E402
+from gvc_advisor.engine.kb.answers import answers_from_mapping  # noqa: E402
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base  # noqa: E402
+from gvc_advisor.services.synthetic import generate, random_answers  # noqa: E402
 
 
 def ms(seconds: float) -> str:

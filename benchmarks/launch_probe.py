@@ -15,8 +15,8 @@ import tempfile  # noqa: E402
 
 async def main() -> None:
     os.environ["GVC_ADVISOR_DATA_DIR"] = tempfile.mkdtemp(prefix="gvc-bench-")
-    from gvc_advisor.engine.loader import load_knowledge_base
-    from gvc_advisor.engine.session_engine import engine_for
+    from gvc_advisor.engine.engines import engine_for
+    from gvc_advisor.engine.kb.loader import load_knowledge_base
     from gvc_advisor.tui.app import AdvisorApp
     from gvc_advisor.tui.widgets.answer_input import AnswerInput
 

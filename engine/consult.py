@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gvc_advisor.engine.answers import Answers
 from gvc_advisor.engine.certainty import conclude
-from gvc_advisor.engine.compiler import CompiledRules, fact_class
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.normalize import Branch
+from gvc_advisor.engine.kb.answers import Answers
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.schema import Rule
+from gvc_advisor.engine.kb.schema.rules import SetFact, conclusion_key
 from gvc_advisor.engine.result import Conclusion, Consultation, Contribution, Firing, Premise
-from gvc_advisor.engine.schema import Rule
-from gvc_advisor.engine.schema.rules import SetFact, conclusion_key
+from gvc_advisor.engine.rete.compiler import CompiledRules, fact_class
+from gvc_advisor.engine.rete.normalize import Branch
 
 
 def premises_of(branch: Branch, matched: list[Any]) -> tuple[tuple[Premise, ...], float]:

@@ -7,7 +7,7 @@ screen, the interview and the CLI reuse one engine per loaded knowledge base.
 from __future__ import annotations
 
 from gvc_advisor.engine.consult import InferenceEngine
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.kb.model import KnowledgeBase
 
 _ENGINES: dict[int, tuple[KnowledgeBase, InferenceEngine]] = {}
 

@@ -2,15 +2,15 @@
 
 Used to explain *why not* and to decide which questions are still relevant.
 The experta engine itself never calls this: it matches the same literals in
-its Rete network (see :mod:`compiler`).
+its Rete network (see :mod:`gvc_advisor.engine.rete.compiler`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from gvc_advisor.engine.normalize import Literal, matches
 from gvc_advisor.engine.result import Consultation
+from gvc_advisor.engine.rete.normalize import Literal, matches
 
 
 def candidates(consultation: Consultation, fact: str) -> list[tuple[Any, float]]:

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gvc_advisor.engine.evaluate import literal_value
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.normalize import Branch, Literal
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.schema import Rule
+from gvc_advisor.engine.kb.schema.base import SourceRef
+from gvc_advisor.engine.kb.schema.rules import conclusion_key
 from gvc_advisor.engine.result import Conclusion, Consultation, Premise
-from gvc_advisor.engine.schema import Rule
-from gvc_advisor.engine.schema.base import SourceRef
-from gvc_advisor.engine.schema.rules import conclusion_key
+from gvc_advisor.engine.rete.normalize import Branch, Literal
 
 
 @dataclass
@@ -141,7 +141,7 @@ def unmet_literals(kb: KnowledgeBase, branch: Branch, c: Consultation) -> list[s
 def why_not(kb: KnowledgeBase, c: Consultation, rec_id: str, branches: dict[str, list[Branch]] | None = None,
             limit: int = 3) -> Node:
     """The closest rules for a recommendation that was not made, with what they lack."""
-    from gvc_advisor.engine.normalize import dnf
+    from gvc_advisor.engine.rete.normalize import dnf
 
     rec = kb.recommendations[rec_id]
     conclusion = c.recommendations.get(rec_id)

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gvc_advisor.engine.answers import Answer, Answers, check_value
+from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import AnswersError
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.kb.answers import Answer, Answers, check_value
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.schema import Question
 from gvc_advisor.engine.relevance import Relevance, analyse
 from gvc_advisor.engine.result import Consultation
-from gvc_advisor.engine.schema import Question
-from gvc_advisor.engine.session_engine import engine_for
 
 
 @dataclass

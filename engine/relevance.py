@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gvc_advisor.engine.certainty import combine
-from gvc_advisor.engine.normalize import Branch, Literal, matches
+from gvc_advisor.engine.kb.schema import Rule
+from gvc_advisor.engine.kb.schema.rules import SetFact, conclusion_key
 from gvc_advisor.engine.result import Consultation
-from gvc_advisor.engine.schema import Rule
-from gvc_advisor.engine.schema.rules import SetFact, conclusion_key
+from gvc_advisor.engine.rete.normalize import Branch, Literal, matches
 
 Interval = tuple[float, float]  # (low, high); low 0 means "may not hold"
 NEVER = None

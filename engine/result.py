@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gvc_advisor.engine.answers import Answer, Answers
 from gvc_advisor.engine.certainty import combine
+from gvc_advisor.engine.kb.answers import Answer, Answers
 
 
 @dataclass(frozen=True)

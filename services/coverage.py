@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import product
 
-from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.knowledge_base import DIMENSIONS, KnowledgeBase
-from gvc_advisor.engine.session_engine import engine_for
+from gvc_advisor.engine.engines import engine_for
+from gvc_advisor.engine.kb.answers import Answer
+from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 
 
 @dataclass

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from gvc_advisor.engine.explain import explain_recommendation
-from gvc_advisor.engine.knowledge_base import DIMENSIONS, KnowledgeBase
+from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Conclusion, Consultation
 
 

@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gvc_advisor.engine.answers import Answer, Answers, check_value
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.kb.answers import Answer, Answers, check_value
+from gvc_advisor.engine.kb.model import KnowledgeBase
 
 FORMAT_VERSION = 1
 

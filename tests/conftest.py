@@ -13,9 +13,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # reference_evaluator, helpers
 
-from gvc_advisor.engine.answers import Answers, answers_from_mapping
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
+from gvc_advisor.engine.kb.answers import Answers, answers_from_mapping
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
+from gvc_advisor.engine.kb.model import KnowledgeBase
 
 SMALL_KB = Path(__file__).parent / "fixtures" / "small_kb"
 
@@ -40,7 +40,7 @@ def answers_of(kb: KnowledgeBase, raw: dict) -> Answers:
 @pytest.fixture
 def write_kb():
     """Write a tiny knowledge base: choice questions with values x/y, one rec 'rec'."""
-    from gvc_advisor.engine.synthetic import dump_yaml
+    from gvc_advisor.services.synthetic import dump_yaml
 
     def write(root: Path, questions: list[str], rules: list[dict], facts: list[dict] | None = None,
               extra: dict | None = None) -> Path:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from gvc_advisor.engine.answers import Answers
 from gvc_advisor.engine.certainty import combine, conclude
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.normalize import matches
-from gvc_advisor.engine.schema import AllOf, AnyOf, FactTest, NotOf
-from gvc_advisor.engine.schema.rules import SetFact, conclusion_key
+from gvc_advisor.engine.kb.answers import Answers
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.schema import AllOf, AnyOf, FactTest, NotOf
+from gvc_advisor.engine.kb.schema.rules import SetFact, conclusion_key
+from gvc_advisor.engine.rete.normalize import matches
 
 
 def _values(name: str, answers: Answers, derived: dict[tuple[str, Any], float], kb: KnowledgeBase,

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from gvc_advisor.cli import cli
-from gvc_advisor.engine.loader import default_kb_root
+from gvc_advisor.engine.kb.loader import default_kb_root
 
 SMALL_KB = str(Path(__file__).parent / "fixtures" / "small_kb")
 CASE = default_kb_root() / "knowledge_base" / "cases" / "captive-garment-oem.yaml"

@@ -21,8 +21,8 @@ from reference_evaluator import reference_consult
 
 from gvc_advisor.engine.consult import InferenceEngine
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
-from gvc_advisor.engine.synthetic import generate, random_answers
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
+from gvc_advisor.services.synthetic import generate, random_answers
 
 
 @lru_cache(maxsize=64)

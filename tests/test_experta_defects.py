@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 from conftest import answers_of
 
-from gvc_advisor.engine.agenda import ExactDepthStrategy
-from gvc_advisor.engine.compat import experta as ex
-from gvc_advisor.engine.compiler import CompiledRules, check_rule_structure
 from gvc_advisor.engine.consult import InferenceEngine
 from gvc_advisor.engine.errors import InternalError
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.loader import load_knowledge_base
+from gvc_advisor.engine.kb.loader import load_knowledge_base
+from gvc_advisor.engine.rete.agenda import ExactDepthStrategy
+from gvc_advisor.engine.rete.compat import experta as ex
+from gvc_advisor.engine.rete.compiler import CompiledRules, check_rule_structure
 
 
 class Answer(ex.Fact):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import answers_of
 
+from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import AnswersError
 from gvc_advisor.engine.explain import explain, why_not, why_question
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.session_engine import engine_for
 
 
 def test_interview_asks_only_relevant_questions(small_kb):

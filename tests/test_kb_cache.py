@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
-from gvc_advisor.engine import kb_cache, loader
 from gvc_advisor.engine.errors import KnowledgeBaseError
+from gvc_advisor.engine.kb import cache as kb_cache
+from gvc_advisor.engine.kb import loader
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ import pytest
 import yaml
 from conftest import answers_of
 
-from gvc_advisor.engine.coverage import coverage_grid
+from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
-from gvc_advisor.engine.schema.rules import RecommendAction
-from gvc_advisor.engine.session_engine import engine_for
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
+from gvc_advisor.engine.kb.schema.rules import RecommendAction
+from gvc_advisor.services.coverage import coverage_grid
 
 KB = load_knowledge_base(default_kb_root())
 PROBES = yaml.safe_load((Path(__file__).parent / "fixtures" / "rule_probes.yaml").read_text())["probes"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from gvc_advisor.engine.errors import KnowledgeBaseError
-from gvc_advisor.engine.loader import load_knowledge_base
-from gvc_advisor.engine.yaml_loader import MAX_FILE_BYTES
+from gvc_advisor.engine.kb.loader import load_knowledge_base
+from gvc_advisor.engine.kb.yaml_reader import MAX_FILE_BYTES
 
 KB_YAML = """\
 kb: {name: t, version: "1", description: d}
@@ -202,10 +202,10 @@ case:
 
 def test_pure_python_yaml_path_has_the_same_rules(monkeypatch):
     """Without libyaml the pure-Python composer must refuse and keep the same things."""
-    from gvc_advisor.engine import yaml_loader
+    from gvc_advisor.engine.kb import yaml_reader
 
-    monkeypatch.setattr(yaml_loader, "FastStrictLoader", None)
-    load = yaml_loader.load_yaml_text
+    monkeypatch.setattr(yaml_reader, "FastStrictLoader", None)
+    load = yaml_reader.load_yaml_text
     assert load("a: yes\nb: no\nc: on\nd: true\n", "t").data == {"a": "yes", "b": "no", "c": "on", "d": True}
     assert "anchor &x is not allowed" in load("a: &x 1\n", "t").problems[0].message
     assert "alias *x is not allowed" in load("a: 1\nb: *x\n", "t").problems[0].message

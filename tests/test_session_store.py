@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.session_store import SavedSession, SessionStore
+from gvc_advisor.services.sessions import SavedSession, SessionStore
 
 
 def test_save_and_restore_every_answer(tmp_path, small_kb):

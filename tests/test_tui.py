@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from gvc_advisor.engine.loader import default_kb_root, load_knowledge_base
-from gvc_advisor.engine.session_store import SessionStore
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
+from gvc_advisor.services.sessions import SessionStore
 from gvc_advisor.tui.app import AdvisorApp
 from gvc_advisor.tui.screens.explanation import ExplanationScreen
 from gvc_advisor.tui.screens.export import ExportScreen

@@ -10,10 +10,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from gvc_advisor.engine.answers import Answers
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.session_store import SavedSession, SessionStore
+from gvc_advisor.engine.kb.answers import Answers
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.services.sessions import SavedSession, SessionStore
 
 
 class AdvisorApp(App):
@@ -106,9 +106,9 @@ class AdvisorApp(App):
 
 def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None) -> None:
     """Load everything that can fail *before* the terminal switches to the TUI."""
-    from gvc_advisor.engine.answers import load_answers_file
-    from gvc_advisor.engine.loader import load_knowledge_base
-    from gvc_advisor.engine.session_engine import engine_for
+    from gvc_advisor.engine.engines import engine_for
+    from gvc_advisor.engine.kb.answers import load_answers_file
+    from gvc_advisor.engine.kb.loader import load_knowledge_base
 
     kb = load_knowledge_base(kb_dir)
     engine_for(kb)  # compile now, so the first question appears at once

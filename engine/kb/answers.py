@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from gvc_advisor.engine.errors import AnswersError, Problem
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.schema.questions import QuestionType
-from gvc_advisor.engine.validation_report import suggest
-from gvc_advisor.engine.yaml_loader import LoadedYaml, load_yaml_file, load_yaml_text
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.schema.questions import QuestionType
+from gvc_advisor.engine.kb.validation_report import suggest
+from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, load_yaml_file, load_yaml_text
 
 Value = str | int
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pydantic
 
 from gvc_advisor import __version__
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.kb.model import KnowledgeBase
 
 
 def _directory() -> Path | None:

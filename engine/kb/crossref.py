@@ -8,19 +8,15 @@ rule can reach, questions no rule reads, catalogue entries never used.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from gvc_advisor.engine.answers import parse_answers
-from gvc_advisor.engine.dependencies import fact_tests, find_cycle
 from gvc_advisor.engine.errors import Problem
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.schema import FactTest, Rule
-from gvc_advisor.engine.schema.conditions import COMPARISONS
-from gvc_advisor.engine.schema.rules import RecommendAction, SetFact, WarnAction
-from gvc_advisor.engine.validation_report import suggest
-
-if TYPE_CHECKING:
-    from gvc_advisor.engine.loader import Locator
+from gvc_advisor.engine.kb.answers import parse_answers
+from gvc_advisor.engine.kb.locator import Locator
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.rule_graph import fact_tests, find_cycle
+from gvc_advisor.engine.kb.schema import FactTest, Rule
+from gvc_advisor.engine.kb.schema.conditions import COMPARISONS
+from gvc_advisor.engine.kb.schema.rules import RecommendAction, SetFact, WarnAction
+from gvc_advisor.engine.kb.validation_report import suggest
 
 
 def _check_test(kb: KnowledgeBase, rule: Rule, test: FactTest, path: tuple, loc: Locator) -> list[Problem]:

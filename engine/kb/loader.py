@@ -9,17 +9,18 @@ and reported together; nothing is half-loaded.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from gvc_advisor.engine.crossref import cross_check
 from gvc_advisor.engine.errors import KnowledgeBaseError, Problem
-from gvc_advisor.engine.knowledge_base import KnowledgeBase, Origin
-from gvc_advisor.engine.schema.files import CaseFile, KbFile
-from gvc_advisor.engine.validation_report import problems_from_validation
-from gvc_advisor.engine.yaml_loader import LoadedYaml, Path_, load_yaml_file
+from gvc_advisor.engine.kb import cache as kb_cache
+from gvc_advisor.engine.kb.crossref import cross_check
+from gvc_advisor.engine.kb.locator import Locator
+from gvc_advisor.engine.kb.model import KnowledgeBase, Origin
+from gvc_advisor.engine.kb.schema.files import CaseFile, KbFile
+from gvc_advisor.engine.kb.validation_report import problems_from_validation
+from gvc_advisor.engine.kb.yaml_reader import load_yaml_file
 
 _SECTION_KINDS = {
     "questions": ("question", "id"), "facts": ("fact", "id"), "rules": ("rule", "id"),
@@ -30,19 +31,7 @@ _SECTION_KINDS = {
 
 def default_kb_root() -> Path:
     """The knowledge base shipped inside the package."""
-    return Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class Locator:
-    """Remembers which file and YAML path each item came from."""
-
-    items: dict[tuple[str, str], tuple[LoadedYaml, Path_]] = field(default_factory=dict)
-
-    def problem(self, kind: str, item_id: str, subpath: Path_, message: str,
-                severity: str = "error") -> Problem:
-        loaded, path = self.items[(kind, item_id)]
-        return loaded.problem(path + tuple(subpath), message, severity)
+    return Path(__file__).resolve().parents[2]
 
 
 def _kb_files(root: Path) -> tuple[list[Path], list[Path], list[Problem]]:
@@ -93,10 +82,8 @@ def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
     """Load, validate and cross-check; raise KnowledgeBaseError listing every problem.
 
     A knowledge base that loaded cleanly is cached by the hash of its files
-    (see :mod:`kb_cache`), so the next launch skips parsing and validation.
+    (see :mod:`gvc_advisor.engine.kb.cache`), so the next launch skips parsing and validation.
     """
-    from gvc_advisor.engine import kb_cache
-
     root = Path(root) if root is not None else default_kb_root()
     files, case_files, problems = _kb_files(root)
     if problems:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gvc_advisor.engine.errors import Problem
-from gvc_advisor.engine.schema import (
+from gvc_advisor.engine.kb.schema import (
     DerivedFact,
     GlossaryEntry,
     KbMeta,
@@ -17,7 +17,7 @@ from gvc_advisor.engine.schema import (
     WarningSpec,
     WorkedCase,
 )
-from gvc_advisor.engine.schema.questions import QuestionType
+from gvc_advisor.engine.kb.schema.questions import QuestionType
 
 #: The three dimensions of the framework (dai2009), canonical fact ids.
 DIMENSIONS = ("governance", "driver", "firm_status")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gvc_advisor.engine.schema import AllOf, AnyOf, Condition, FactTest, NotOf, Rule
-from gvc_advisor.engine.schema.rules import SetFact
+from gvc_advisor.engine.kb.schema import AllOf, AnyOf, Condition, FactTest, NotOf, Rule
+from gvc_advisor.engine.kb.schema.rules import SetFact
 
 
 def fact_tests(condition: Condition, path: tuple = ()) -> Iterator[tuple[FactTest, tuple]]:

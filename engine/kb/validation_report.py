@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gvc_advisor.engine.errors import Problem
-from gvc_advisor.engine.yaml_loader import LoadedYaml, Path_
+from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, Path_
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 
-from gvc_advisor.engine.compat import experta
+from gvc_advisor.engine.rete.compat import experta
 
 Strategy = experta.abstract.Strategy
 

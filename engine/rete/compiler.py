@@ -10,7 +10,7 @@ Rete network, and no ``TEST`` element is generated at all (a ``TEST`` placed
 before the pattern that binds its variables silently never fires), which
 :func:`check_rule_structure` enforces.
 
-Salience encodes the rule strata (see :mod:`dependencies`): every rule that
+Salience encodes the rule strata (see :mod:`gvc_advisor.engine.kb.rule_graph`): every rule that
 can conclude a fact fires before any rule that reads it.  After the rules of
 a stratum, a *barrier* rule (matching only the initial fact) declares the
 facts of that stratum once, with their final combined certainty; so
@@ -25,14 +25,14 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from gvc_advisor.engine.agenda import ExactDepthStrategy
-from gvc_advisor.engine.compat import experta
-from gvc_advisor.engine.dependencies import strata
 from gvc_advisor.engine.errors import InternalError
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
-from gvc_advisor.engine.matcher import IndexedReteMatcher
-from gvc_advisor.engine.normalize import Branch, Literal, dnf, is_number, matches
-from gvc_advisor.engine.schema import Rule
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.rule_graph import strata
+from gvc_advisor.engine.kb.schema import Rule
+from gvc_advisor.engine.rete.agenda import ExactDepthStrategy
+from gvc_advisor.engine.rete.compat import experta
+from gvc_advisor.engine.rete.matcher import IndexedReteMatcher
+from gvc_advisor.engine.rete.normalize import Branch, Literal, dnf, is_number, matches
 
 AS, NOT, P, TEST = experta.AS, experta.NOT, experta.P, experta.TEST
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gvc_advisor.engine.compat import experta  # noqa: F401  (imports experta with the shim)
+from gvc_advisor.engine.rete.compat import experta  # noqa: F401  (imports experta with the shim)
 
 from experta.abstract import Matcher  # isort: skip
 from experta.conditionalelement import NOT  # isort: skip

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
-from gvc_advisor.engine.schema import AllOf, Condition, FactTest, NotOf
-from gvc_advisor.engine.schema.conditions import describe_test
+from gvc_advisor.engine.kb.schema import AllOf, Condition, FactTest, NotOf
+from gvc_advisor.engine.kb.schema.conditions import describe_test
 
 #: Guard against pathological rules (e.g. many nested ``any`` inside ``all``).
 MAX_BRANCHES = 256

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gvc_advisor.engine.answers import answers_from_mapping
+from gvc_advisor.engine.kb.answers import answers_from_mapping
 
 
 class CasesScreen(Screen):

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from gvc_advisor.engine import report
+from gvc_advisor.services import report
 
 FORMATS = {"markdown": ("md", report.to_markdown), "json": ("json", report.to_json), "html": ("html", report.to_html)}
 

@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from gvc_advisor.engine.answers import load_answers_document
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.kb.answers import load_answers_document
 
 
 class OpenAnswersScreen(ModalScreen[None]):

@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.schema import Question
+from gvc_advisor.engine.kb.answers import Answer
+from gvc_advisor.engine.kb.schema import Question
 from gvc_advisor.tui.widgets.answer_input import AnswerInput
 
 

@@ -8,8 +8,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from gvc_advisor.engine.schema import Choice, Help, Question
-from gvc_advisor.engine.schema.catalog import DerivedFact
+from gvc_advisor.engine.kb.schema import Choice, Help, Question
+from gvc_advisor.engine.kb.schema.catalog import DerivedFact
 
 
 def fact_as_question(fact: DerivedFact) -> Question:

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.compare import compare
+from gvc_advisor.engine.kb.answers import Answer
+from gvc_advisor.services.compare import compare
 
 
 class WhatIfScreen(Screen):

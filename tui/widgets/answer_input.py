@@ -12,9 +12,9 @@ from textual.validation import Number
 from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gvc_advisor.engine.answers import Answer
-from gvc_advisor.engine.schema import Question
-from gvc_advisor.engine.schema.questions import QuestionType
+from gvc_advisor.engine.kb.answers import Answer
+from gvc_advisor.engine.kb.schema import Question
+from gvc_advisor.engine.kb.schema.questions import QuestionType
 
 
 class AnswerInput(Vertical):

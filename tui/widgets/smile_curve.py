@@ -6,9 +6,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from gvc_advisor.engine.knowledge_base import KnowledgeBase
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.schema.catalog import SMILE_STAGES
 from gvc_advisor.engine.result import Consultation
-from gvc_advisor.engine.schema.catalog import SMILE_STAGES
 
 LABELS = {"rd": "R&D", "design": "design", "components": "parts", "manufacturing": "make",
           "logistics": "logist", "marketing": "market", "brand": "brand"}

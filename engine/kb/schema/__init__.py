@@ -4,8 +4,8 @@ All models are strict (no silent type coercion) and reject unknown keys, so a
 misspelt key is an error rather than an ignored line.
 """
 
-from gvc_advisor.engine.schema.base import SourceRef, StrictModel
-from gvc_advisor.engine.schema.catalog import (
+from gvc_advisor.engine.kb.schema.base import SourceRef, StrictModel
+from gvc_advisor.engine.kb.schema.catalog import (
     CaseExpectation,
     DerivedFact,
     FactValue,
@@ -16,16 +16,16 @@ from gvc_advisor.engine.schema.catalog import (
     WarningSpec,
     WorkedCase,
 )
-from gvc_advisor.engine.schema.conditions import (
+from gvc_advisor.engine.kb.schema.conditions import (
     AllOf,
     AnyOf,
     Condition,
     FactTest,
     NotOf,
 )
-from gvc_advisor.engine.schema.files import FILE_MODELS, KbFile
-from gvc_advisor.engine.schema.questions import Choice, Help, Question, QuestionType
-from gvc_advisor.engine.schema.rules import Action, Rule
+from gvc_advisor.engine.kb.schema.files import FILE_MODELS, KbFile
+from gvc_advisor.engine.kb.schema.questions import Choice, Help, Question, QuestionType
+from gvc_advisor.engine.kb.schema.rules import Action, Rule
 
 __all__ = [
     "FILE_MODELS",

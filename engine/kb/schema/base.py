@@ -19,7 +19,7 @@ class StrictModel(BaseModel):
     """Strict types, unknown keys rejected, immutable once loaded.
 
     Validators are built on first use (``defer_build``): a launch that finds
-    the knowledge base in the cache (see ``kb_cache``) never validates, so it
+    the knowledge base in the cache (see ``engine.kb.cache``) never validates, so it
     should not pay for building validators either.
     """
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from gvc_advisor.engine.schema.base import (
+from gvc_advisor.engine.kb.schema.base import (
     Identifier,
     NonEmptyText,
     SourceRef,

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from gvc_advisor.engine.schema.base import Identifier, StrictModel
+from gvc_advisor.engine.kb.schema.base import Identifier, StrictModel
 
 Scalar = Union[str, int, float]
 

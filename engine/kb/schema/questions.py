@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from gvc_advisor.engine.schema.base import Identifier, NonEmptyText, StrictModel
+from gvc_advisor.engine.kb.schema.base import Identifier, NonEmptyText, StrictModel
 
 
 class QuestionType(StrEnum):

@@ -6,14 +6,14 @@ from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from gvc_advisor.engine.schema.base import (
+from gvc_advisor.engine.kb.schema.base import (
     CertaintyFactor,
     Identifier,
     NonEmptyText,
     SourceRef,
     StrictModel,
 )
-from gvc_advisor.engine.schema.conditions import Condition
+from gvc_advisor.engine.kb.schema.conditions import Condition
 
 
 class SetFact(StrictModel):

@@ -1,0 +1,71 @@
+"""What every command shares: typed errors → clean messages and exit codes, the
+``--kb`` option, and reading an answers file into a consultation.
+
+Every user error (bad answers file, invalid knowledge base, unknown id) is
+printed as ``file:line:col: message`` lines on stderr with exit code 1;
+internal bugs exit with 70 and a one-line request to report them
+(``GVC_ADVISOR_DEBUG=1`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gvc_advisor.engine.errors import GvcAdvisorError, UserError
+
+EXIT_USER_ERROR = 1
+EXIT_INTERNAL_ERROR = 70
+
+
+def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn our typed errors into clean messages and exit codes."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UserError as exc:
+            click.echo(exc.report(), err=True)
+            sys.exit(EXIT_USER_ERROR)
+        except (GvcAdvisorError, Exception) as exc:
+            if isinstance(exc, click.exceptions.ClickException | click.exceptions.Exit | click.Abort):
+                raise
+            if os.environ.get("GVC_ADVISOR_DEBUG"):
+                raise
+            click.echo(f"gvc-advisor: internal error ({type(exc).__name__}: {exc}). This is a bug; "
+                       "please report it with GVC_ADVISOR_DEBUG=1 output.", err=True)
+            sys.exit(EXIT_INTERNAL_ERROR)
+
+    return wrapper
+
+
+kb_option = click.option(
+    "--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Knowledge-base directory (with knowledge_base/ and rules/); default: the bundled one.",
+)
+
+
+def load_kb(kb_dir: Path | None):
+    from gvc_advisor.engine.kb.loader import load_knowledge_base
+
+    return load_knowledge_base(kb_dir)
+
+
+def consult_answers(kb_dir: Path | None, answers_path: str):
+    """(knowledge base, consultation, firm) for an answers file, read once."""
+    from gvc_advisor.engine.engines import engine_for
+    from gvc_advisor.engine.kb.answers import load_answers_document
+
+    kb = load_kb(kb_dir)
+    if answers_path == "-":
+        answers, firm = load_answers_document("<stdin>", kb, text=sys.stdin.read())
+    else:
+        answers, firm = load_answers_document(answers_path, kb)
+    return kb, engine_for(kb).consult(answers), firm

@@ -1,0 +1,25 @@
+"""``gvc-advisor interview``: the Textual TUI (the only module that imports it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from gvc_advisor.cli.base import guarded, kb_option
+
+
+@click.command()
+@kb_option
+@click.option("--answers", "answers_path", type=click.Path(dir_okay=False), default=None,
+              help="Start from the answers in this file.")
+@click.option("--firm", default=None, help="Start a new interview for this firm at once (skips the home screen).")
+@guarded
+def interview(kb_dir: Path | None, answers_path: str | None = None, firm: str | None = None) -> None:
+    """Open the interview TUI."""
+    from gvc_advisor.tui.app import run_app
+
+    run_app(kb_dir=kb_dir, answers_path=Path(answers_path) if answers_path else None, firm=firm)
+
+
+COMMANDS = [interview]

@@ -1,0 +1,89 @@
+"""Commands for knowledge-base authors: validate, rules, schema, coverage."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from gvc_advisor.cli.base import EXIT_USER_ERROR, guarded, kb_option, load_kb
+
+
+@click.command()
+@kb_option
+@click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
+@guarded
+def validate(kb_dir: Path | None, strict: bool) -> None:
+    """Lint a knowledge base: schema, cross-references, reachability."""
+    kb = load_kb(kb_dir)
+    for problem in kb.lint:
+        click.echo(problem.format(), err=True)
+    counts = (f"{len(kb.questions)} questions, {len(kb.facts)} derived facts, {len(kb.rules)} rules, "
+              f"{len(kb.recommendations)} recommendations, {len(kb.warnings)} warnings, "
+              f"{len(kb.cases)} worked cases")
+    if kb.lint and strict:
+        click.echo(f"{len(kb.lint)} warning(s) in strict mode ({counts})", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    click.echo(f"OK: {kb.meta.name} {kb.meta.version} (hash {kb.content_hash}): {counts}"
+               + (f"; {len(kb.lint)} warning(s)" if kb.lint else ""))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@kb_option
+@guarded
+def rules(fmt: str, kb_dir: Path | None) -> None:
+    """List the rules: id, title, conclusions and sources."""
+    from gvc_advisor.engine.kb.schema.rules import conclusion_key
+
+    kb = load_kb(kb_dir)
+    rows = []
+    for rule in kb.rules:
+        conclusions = []
+        for action in rule.then:
+            kind, target, value = conclusion_key(action)
+            text = f"{target}={value}" if kind == "fact" else f"{kind}:{target}"
+            conclusions.append({"conclusion": text, "cf": action.cf})
+        rows.append({
+            "id": rule.id, "title": rule.title, "conclusions": conclusions,
+            "sources": [f"{s.key} §{s.section}" for s in rule.sources],
+            "defined_at": str(kb.origin("rule", rule.id)),
+        })
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        concl = ", ".join(f"{c['conclusion']} ({c['cf']:+.2f})" for c in row["conclusions"])
+        click.echo(f"{row['id']}: {row['title']}\n    → {concl}\n    sources: {'; '.join(row['sources'])}")
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(["kb-file", "case-file"]), default="kb-file", show_default=True)
+def schema(kind: str) -> None:
+    """Print the JSON Schema of knowledge-base files (for editor validation)."""
+    from gvc_advisor.engine.kb.schema import FILE_MODELS
+
+    model = FILE_MODELS[kind]
+    data = model.model_json_schema(by_alias=True)
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["title"] = f"gvc-advisor {kind}"
+    click.echo(json.dumps(data, indent=2, sort_keys=True))
+
+
+@click.command()
+@kb_option
+@guarded
+def coverage(kb_dir: Path | None) -> None:
+    """The framework grid: advice in each governance × driver × status cell."""
+    from gvc_advisor.services.coverage import coverage_grid, format_grid
+
+    kb = load_kb(kb_dir)
+    grid = coverage_grid(kb)
+    click.echo(format_grid(kb, grid))
+    if any(cell.empty or cell.contradictions for cell in grid):
+        sys.exit(EXIT_USER_ERROR)
+
+
+COMMANDS = [validate, rules, schema, coverage]
