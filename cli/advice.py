@@ -28,6 +28,12 @@ def report_date(given: dt.datetime | None) -> dt.date:
     return dt.date.today()
 
 
+def more_hint(answers_path: str) -> str:
+    """The last line of page one in the terminal: where the rest of the report is."""
+    return (f"The strategies in detail, the evidence and the sources: gvc-advisor advise {answers_path} "
+            "--format html > plan.html")
+
+
 @click.command()
 @click.argument("answers_path", metavar="ANSWERS.yaml")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default=None,
@@ -48,10 +54,8 @@ def advise(answers_path: str, fmt: str | None, date: dt.datetime | None, kb_dir:
     kb, consultation, firm = consult_answers(kb_dir, answers_path)
     if fmt == "text":
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) if terminal else 80
-        hint = (f"The strategies in detail, the evidence and the sources: gvc-advisor advise {answers_path} "
-                "--format html > plan.html")
         text = report.to_text(kb, consultation, firm, date=when, width=max(width, 40),
-                              color=terminal and not os.environ.get("NO_COLOR"), hint=hint)
+                              color=terminal and not os.environ.get("NO_COLOR"), hint=more_hint(answers_path))
     else:
         text = report.FORMATS[fmt][1](kb, consultation, firm, date=when)
     click.echo(text, nl=False)

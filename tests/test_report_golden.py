@@ -7,20 +7,26 @@ the files and review them with ``git diff tests/golden``::
     GVC_ADVISOR_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py
 
 (a regenerating run skips instead of passing, so it can never hide a difference).
+The README's page one (between its ``report-page-one`` markers) is checked and
+regenerated the same way.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 
 import pytest
 from report_cases import DATE, consult_case
 
+from gvc_advisor.cli.advice import more_hint
 from gvc_advisor.services import report
 
 GOLDEN = Path(__file__).parent / "golden"
+README = Path(__file__).parent.parent / "README.md"
+README_BLOCK = re.compile(r"(<!-- report-page-one -->\n```\n)(.*?)(```\n<!-- /report-page-one -->)", re.DOTALL)
 #: A captive SME with four warnings; a leading firm whose governance is contested.
 CASES = ["captive-garment-oem", "sourcing-intermediary"]
 RENDER = {
@@ -48,3 +54,15 @@ def test_report_matches_golden_file(case_id, suffix):
                                     produced.decode("utf-8", "replace").splitlines(),
                                     f"golden/{path.name}", "produced", lineterm="", n=2)
         pytest.fail("report differs from its golden file:\n" + "\n".join(list(diff)[:80]))
+
+
+def test_readme_shows_page_one_of_a_real_report():
+    kb, consultation, firm = consult_case("captive-garment-oem")
+    produced = report.to_text(kb, consultation, firm, date=DATE, width=80, hint=more_hint("answers.yaml"))
+    readme = README.read_text(encoding="utf-8")
+    match = README_BLOCK.search(readme)
+    assert match, "README.md lost its report-page-one block"
+    if os.environ.get("GVC_ADVISOR_REGEN_GOLDEN"):
+        README.write_text(readme[:match.start(2)] + produced + readme[match.end(2):], encoding="utf-8")
+        pytest.skip("regenerated the README's page one")
+    assert match.group(2) == produced, "README's page one is stale; see this module's docstring"

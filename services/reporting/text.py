@@ -31,7 +31,7 @@ def _heading(title: str) -> Rule:
 def _diagnosis_value(line: DiagnosisLine) -> Text:
     if line.value is None:
         return _t("undetermined from the answers given", "italic")
-    text = Text.assemble(_t(line.value, "bold"), (f"  {cf(line.cf)}", "dim"))
+    text = Text.assemble(_t(line.value, "bold"), (f"  certainty {cf(line.cf)}", "dim"))
     if line.stated:
         text.append("  stated by the consultant", "dim")
     if line.alternatives:
