@@ -150,3 +150,9 @@ def test_hostile_knowledge_base_texts_are_escaped(benign):
 ])
 def test_clean_removes_controls_and_line_breaks(raw, expected):
     assert clean(raw) == expected
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\x1b[0m\x07", "\n\n"])
+def test_a_name_of_nothing_printable_is_no_name(name):
+    kb, consultation, _ = consult_case("captive-garment-oem")
+    assert report.to_markdown(kb, consultation, name, date=DATE).startswith("# Upgrading plan\n")

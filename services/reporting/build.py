@@ -14,6 +14,7 @@ from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.services.reporting import labels
 from gvc_advisor.services.reporting.appendix import Derivations, answer_lines
+from gvc_advisor.services.reporting.escape import clean
 from gvc_advisor.services.reporting.model import (
     DiagnosisLine,
     PlanLine,
@@ -43,7 +44,7 @@ def build_report(kb: KnowledgeBase, consultation: Consultation, firm: str | None
     advice = tuple(derivations.entry(str(i.priority), kb.recommendations[i.rec_id].title,
                                      consultation.recommendations[i.rec_id]) for i in made)
     warnings = tuple(derivations.entry(f"W{n}", kb.warnings[w.target].title, w) for n, w in enumerate(raised, 1))
-    name = firm.strip() if firm and firm.strip() else None
+    name = firm if firm and clean(firm) else None  # a name of only spaces or control characters is none
     return Report(
         title=f"Upgrading plan for {name}" if name else "Upgrading plan",
         firm=name,
