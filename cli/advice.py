@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -11,19 +15,50 @@ from gvc_advisor.cli.base import consult_answers, guarded, kb_option
 from gvc_advisor.engine.errors import UserError
 
 
+def report_date(given: dt.datetime | None) -> dt.date:
+    """The date printed on a report: --date, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if given is not None:
+        return given.date()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise UserError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}",
+                            file="<environment>")
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def more_hint(answers_path: str) -> str:
+    """The last line of page one in the terminal: where the rest of the report is."""
+    return (f"The strategies in detail, the evidence and the sources: gvc-advisor advise {answers_path} "
+            "--format html > plan.html")
+
+
 @click.command()
 @click.argument("answers_path", metavar="ANSWERS.yaml")
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "html"]), default="markdown",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default=None,
+              help="text: page one for the terminal (the default on a terminal); markdown: the whole report "
+                   "(the default when the output is a pipe or a file); html: one self-contained page that "
+                   "prints on A4; json: the data, deterministic.")
+@click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Date printed on the report (default: SOURCE_DATE_EPOCH if set, else today).")
 @kb_option
 @guarded
-def advise(answers_path: str, fmt: str, kb_dir: Path | None) -> None:
+def advise(answers_path: str, fmt: str | None, date: dt.datetime | None, kb_dir: Path | None) -> None:
     """Advise on the answers in ANSWERS.yaml ('-' reads standard input)."""
     from gvc_advisor.services import report
 
+    terminal = sys.stdout.isatty()
+    fmt = fmt or ("text" if terminal else "markdown")
+    when = report_date(date)
     kb, consultation, firm = consult_answers(kb_dir, answers_path)
-    render = {"json": report.to_json, "markdown": report.to_markdown, "html": report.to_html}[fmt]
-    click.echo(render(kb, consultation, firm), nl=False)
+    if fmt == "text":
+        width = min(shutil.get_terminal_size((80, 24)).columns, 100) if terminal else 80
+        text = report.to_text(kb, consultation, firm, date=when, width=max(width, 40),
+                              color=terminal and not os.environ.get("NO_COLOR"), hint=more_hint(answers_path))
+    else:
+        text = report.FORMATS[fmt][1](kb, consultation, firm, date=when)
+    click.echo(text, nl=False)
 
 
 @click.command()

@@ -60,9 +60,19 @@ def rules(fmt: str, kb_dir: Path | None) -> None:
 
 
 @click.command()
-@click.option("--kind", type=click.Choice(["kb-file", "case-file"]), default="kb-file", show_default=True)
-def schema(kind: str) -> None:
-    """Print the JSON Schema of knowledge-base files (for editor validation)."""
+@click.option("--kind", type=click.Choice(["kb-file", "case-file", "answers-file"]), default="kb-file",
+              show_default=True, help="answers-file: the answers a knowledge base accepts (see --kb).")
+@kb_option
+@guarded
+def schema(kind: str, kb_dir: Path | None) -> None:
+    """Print the JSON Schema of knowledge-base files or answers files (for editor validation)."""
+    if kind == "answers-file":
+        from gvc_advisor.engine.kb.schema.answers_file import answers_file_schema
+
+        kb = load_kb(kb_dir)
+        click.echo(json.dumps(answers_file_schema(kb.questions.values(), kb.facts.values()), indent=2,
+                              sort_keys=True, ensure_ascii=False))
+        return
     from gvc_advisor.engine.kb.schema import FILE_MODELS
 
     model = FILE_MODELS[kind]

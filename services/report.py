@@ -1,19 +1,26 @@
-"""Consultation → JSON-ready data and Markdown/HTML text.
+"""Consultation → report: JSON data, terminal text, Markdown and HTML.
 
-The JSON form is deterministic (sorted keys, rounded certainties): the same
-answers on the same knowledge base give the same bytes.  The TUI's export and
-``gvc-advisor advise`` share it.
+``consultation_data`` is the consultation as JSON-ready data (other tools read
+its keys); the report itself (page one, the strategies, the appendix) is built
+once by :mod:`services.reporting` and rendered per format.  Every format is
+deterministic: the same answers, firm and date on the same knowledge base give
+the same bytes.  The TUI's export and ``gvc-advisor advise`` share it.
 """
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import Any
 
-from gvc_advisor.engine.explain import explain_recommendation
-from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
+from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.result import Conclusion, Consultation
+from gvc_advisor.services.reporting.build import build_report
+from gvc_advisor.services.reporting.html import render_html
+from gvc_advisor.services.reporting.json_form import report_data
+from gvc_advisor.services.reporting.markdown import render_markdown
+from gvc_advisor.services.reporting.text import render_text
 
 
 def _cf(value: float) -> float:
@@ -68,65 +75,32 @@ def consultation_data(kb: KnowledgeBase, c: Consultation, firm: str | None = Non
     return data
 
 
-def to_json(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
-    return json.dumps(consultation_data(kb, c, firm), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def to_json(kb: KnowledgeBase, c: Consultation, firm: str | None = None, *, date: dt.date | None = None,
+            skipped: Iterable[str] = ()) -> str:
+    """Today's keys plus ``report``: the report's structure (see ``reporting.json_form``)."""
+    data = consultation_data(kb, c, firm)
+    data["report"] = report_data(build_report(kb, c, firm, date, skipped))
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def to_markdown(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
-    lines = [f"# Upgrading advice{' for ' + firm if firm else ''}", ""]
-    lines.append(f"Knowledge base: {kb.meta.name} {kb.meta.version} (hash {kb.content_hash})")
-    lines += ["", "## Diagnosis", ""]
-    for name in DIMENSIONS + tuple(f for f in kb.facts if f not in DIMENSIONS):
-        best = c.value_of(name)
-        shown = f"{kb.value_label(name, best[0])} (cf {best[1]:.2f})" if best else "undetermined"
-        if name in kb.facts:
-            lines.append(f"- **{kb.facts[name].label}**: {shown}")
-    lines += ["", "## Recommendations", ""]
-    if not c.recommended:
-        lines.append("No recommendation reached the certainty threshold.")
-    for i, conclusion in enumerate(c.recommended, 1):
-        rec = kb.recommendations[conclusion.target]
-        lines += [f"### {i}. {rec.title} (cf {conclusion.cf:.2f})", "",
-                  f"*{rec.upgrading_type.value} upgrading* — {rec.summary}", ""]
-        lines += [f"- {action}" for action in rec.actions]
-        lines += ["", "Why:", "", "```", explain_recommendation(kb, c, rec.id).to_text(), "```", ""]
-    if c.raised_warnings:
-        lines += ["## Warnings", ""]
-        for w in c.raised_warnings:
-            spec = kb.warnings[w.target]
-            lines.append(f"- **{spec.title}** (cf {w.cf:.2f}): {spec.message}")
-        lines.append("")
-    lines += ["## Answers", ""]
-    for name in sorted(c.answers):
-        answer = c.answers[name]
-        unsure = " (unsure)" if answer.unsure else ""
-        lines.append(f"- {kb.label(name)}: {kb.value_label(name, answer.value)}{unsure}")
-    lines += ["", "## Sources", ""]
-    lines += [f"- [{s.key}] {s.citation}" for s in kb.sources.values()]
-    return "\n".join(lines) + "\n"
+def to_markdown(kb: KnowledgeBase, c: Consultation, firm: str | None = None, *, date: dt.date | None = None,
+                skipped: Iterable[str] = ()) -> str:
+    """The whole report; page one ends at the heading '## The strategies in detail'."""
+    return render_markdown(build_report(kb, c, firm, date, skipped))
 
 
-def to_html(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
-    """A self-contained HTML page (no external assets) of the same content."""
-    body = [f"<h1>Upgrading advice{' for ' + html.escape(firm) if firm else ''}</h1>",
-            f"<p>Knowledge base: {html.escape(kb.meta.name)} {html.escape(kb.meta.version)}</p>",
-            "<h2>Diagnosis</h2><ul>"]
-    for name in kb.facts:
-        best = c.value_of(name)
-        shown = f"{kb.value_label(name, best[0])} (cf {best[1]:.2f})" if best else "undetermined"
-        body.append(f"<li><b>{html.escape(kb.facts[name].label)}</b>: {html.escape(shown)}</li>")
-    body.append("</ul><h2>Recommendations</h2>")
-    for conclusion in c.recommended:
-        rec = kb.recommendations[conclusion.target]
-        body.append(f"<h3>{html.escape(rec.title)} (cf {conclusion.cf:.2f})</h3>"
-                    f"<p><i>{rec.upgrading_type.value} upgrading</i>: {html.escape(rec.summary)}</p><ul>")
-        body += [f"<li>{html.escape(a)}</li>" for a in rec.actions]
-        body.append("</ul><pre>" + html.escape(explain_recommendation(kb, c, rec.id).to_text()) + "</pre>")
-    if c.raised_warnings:
-        body.append("<h2>Warnings</h2><ul>")
-        body += [f"<li><b>{html.escape(kb.warnings[w.target].title)}</b>: "
-                 f"{html.escape(kb.warnings[w.target].message)}</li>" for w in c.raised_warnings]
-        body.append("</ul>")
-    title = "Upgrading advice"
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{title}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+def to_html(kb: KnowledgeBase, c: Consultation, firm: str | None = None, *, date: dt.date | None = None,
+            skipped: Iterable[str] = ()) -> str:
+    """The whole report as one self-contained page (inline CSS and SVG) that prints on A4."""
+    return render_html(build_report(kb, c, firm, date, skipped))
+
+
+def to_text(kb: KnowledgeBase, c: Consultation, firm: str | None = None, *, date: dt.date | None = None,
+            skipped: Iterable[str] = (), width: int = 80, color: bool = False, hint: str | None = None) -> str:
+    """Page one for a terminal (Rich); plain text unless ``color``."""
+    return render_text(build_report(kb, c, firm, date, skipped), width=width, color=color, hint=hint)
+
+
+#: Format name → (file suffix, renderer); the renderers share one signature.
+FORMATS = {"text": ("txt", to_text), "markdown": ("md", to_markdown), "html": ("html", to_html),
+           "json": ("json", to_json)}

@@ -80,7 +80,7 @@ def test_advise_markdown_and_html_on_shipped_kb(run, answers):
     path = answers(yaml.safe_dump({"firm": case["firm"], "answers": case["answers"]}))
     md = run("advise", path, "--format", "markdown")
     assert md.exit_code == 0
-    assert "# Upgrading advice" in md.output and "GVC governance model**: Captive" in md.output
+    assert "# Upgrading plan for Hangzhou" in md.output and "GVC governance model:** Captive" in md.output
     html = run("advise", path, "--format", "html")
     assert html.output.startswith("<!DOCTYPE html>") and "Captive" in html.output
 

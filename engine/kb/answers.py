@@ -105,7 +105,7 @@ def parse_answers(loaded: LoadedYaml, kb: KnowledgeBase, key_path: tuple = ()) -
         if name not in kb.questions and not (name in kb.facts and kb.facts[name].statable):
             problems.append(loaded.problem(
                 path, f"unknown question or fact '{name}'{suggest(str(name), known)}; "
-                "run 'gvc-advisor rules' or see knowledge_base/questions for the ids"))
+                "run 'gvc-advisor questions' for the ids and the values they accept"))
             continue
         answer, error = _one_answer(kb, name, raw)
         if error:

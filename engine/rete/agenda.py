@@ -7,7 +7,9 @@ rules whose only positive pattern is the initial fact, as with rules made of
 ``NOT(...)`` alone) the wrong one may be left behind, and a rule whose
 conditions became false still fires.  Here every activation with the same key
 is scanned, so removal is exact; the firing order is unchanged (highest
-salience first, then the most recent facts).
+salience first, then the most recent facts), and ties are broken by the
+rule's name rather than by hash order, so the trace is the same in every
+process.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ Strategy = experta.abstract.Strategy
 class ExactDepthStrategy(Strategy):
     @staticmethod
     def get_key(activation) -> tuple:
+        """(salience, fact ids, rule name): the name breaks ties that the network's
+        build order (a set, so the hash seed) would otherwise decide."""
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
-        return (activation.rule.salience, facts)
+        return (activation.rule.salience, facts, getattr(getattr(activation.rule, "_wrapped", None), "__name__", ""))
 
     def _update_agenda(self, agenda, added, removed) -> None:
         activations = agenda.activations

@@ -70,7 +70,8 @@ class ExportScreen(ModalScreen[None]):
             message.update(f"[yellow]{path} exists. Press Export again to overwrite it.[/yellow]")
             return
         render = FORMATS[self.fmt][1]
-        text = render(self.app.kb, self.app.interview.consultation, self.app.session.firm)
+        interview = self.app.interview
+        text = render(self.app.kb, interview.consultation, self.app.session.firm, skipped=interview.skipped)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

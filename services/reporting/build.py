@@ -1,0 +1,99 @@
+"""Consultation → :class:`Report`: the one place that decides what a report says.
+
+The diagnosis and the plan come from :func:`.plan_source.plan_from` (the seam
+to the advice engine); this module only selects, labels and orders.
+Citations are numbered here, in the order the renderers print them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
+from gvc_advisor.engine.result import Consultation
+from gvc_advisor.services.reporting import labels
+from gvc_advisor.services.reporting.appendix import Derivations, answer_lines
+from gvc_advisor.services.reporting.escape import clean
+from gvc_advisor.services.reporting.model import (
+    DiagnosisLine,
+    PlanLine,
+    Report,
+    SetAsideLine,
+    SmilePosition,
+    Strategy,
+    WarningLine,
+)
+from gvc_advisor.services.reporting.plan_source import DiagnosisEntry, PlanItem, plan_from
+from gvc_advisor.services.reporting.references import References
+
+
+def build_report(kb: KnowledgeBase, consultation: Consultation, firm: str | None = None,
+                 date: dt.date | None = None, skipped: Iterable[str] = ()) -> Report:
+    """The report of a consultation.  ``skipped`` are the questions answered
+    "don't know" in the interview; ``date`` defaults to today."""
+    source = plan_from(kb, consultation)
+    references = References(kb)
+    plan = tuple(_plan_line(kb, item) for item in source.plan)
+    strategies = tuple(_strategy(kb, item, references) for item in source.plan)
+    answers = answer_lines(kb, consultation)
+    derivations = Derivations(kb, consultation, answers, references)
+    made = [*source.plan, *source.worth_considering]
+    raised = [consultation.warnings[w.warning_id] for w in source.warnings]
+    facts = derivations.facts_for([*(consultation.recommendations[i.rec_id] for i in made), *raised])
+    advice = tuple(derivations.entry(str(i.priority), kb.recommendations[i.rec_id].title,
+                                     consultation.recommendations[i.rec_id]) for i in made)
+    warnings = tuple(derivations.entry(f"W{n}", kb.warnings[w.target].title, w) for n, w in enumerate(raised, 1))
+    name = firm if firm and clean(firm) else None  # a name of only spaces or control characters is none
+    return Report(
+        title=f"Upgrading plan for {name}" if name else "Upgrading plan",
+        firm=name,
+        date=(date or dt.date.today()).isoformat(),
+        kb_name=kb.meta.name, kb_version=kb.meta.version, kb_hash=kb.content_hash,
+        threshold=consultation.threshold,
+        diagnosis=tuple(_diagnosis_line(kb, entry) for entry in source.diagnosis),
+        plan=plan,
+        warnings=tuple(WarningLine(w.warning_id, kb.warnings[w.warning_id].title,
+                                   kb.warnings[w.warning_id].message, w.cf) for w in source.warnings),
+        strategies=strategies,
+        worth_considering=tuple(_plan_line(kb, item) for item in source.worth_considering),
+        set_aside=tuple(SetAsideLine(s.rec_id, kb.recommendations[s.rec_id].title,
+                                     kb.recommendations[s.winner].title if s.winner else None, s.why)
+                        for s in source.set_aside),
+        answers=answers,
+        dont_know=tuple(kb.questions[q].text for q in kb.questions if q in set(skipped)),
+        fact_derivations=facts,
+        advice_derivations=advice,
+        warning_derivations=warnings,
+        references=references.listing(),
+        smile=_smile(kb, consultation, source.plan),
+    )
+
+
+def _diagnosis_line(kb: KnowledgeBase, entry: DiagnosisEntry) -> DiagnosisLine:
+    fact = entry.fact
+    value = None if entry.value is None else kb.value_label(fact, entry.value)
+    alternatives = tuple((kb.value_label(fact, v), cf) for v, cf in entry.alternatives)
+    return DiagnosisLine(fact, kb.label(fact), value, entry.cf, alternatives, entry.contested, entry.stated,
+                         fact in DIMENSIONS)
+
+
+def _plan_line(kb: KnowledgeBase, item: PlanItem) -> PlanLine:
+    rec = kb.recommendations[item.rec_id]
+    return PlanLine(item.priority, rec.id, rec.title, rec.upgrading_type.value, item.cf, item.reason,
+                    item.horizon, labels.horizon(item.horizon), item.actors,
+                    tuple(labels.actor(a) for a in item.actors),
+                    item.continue_existing, item.choice_group)
+
+
+def _strategy(kb: KnowledgeBase, item: PlanItem, references: References) -> Strategy:
+    rec = kb.recommendations[item.rec_id]
+    return Strategy(item.priority, rec.id, rec.title, rec.upgrading_type.value, rec.summary, tuple(rec.actions),
+                    tuple(rec.preconditions), tuple(rec.risks), tuple(rec.examples),
+                    references.cite_all(rec.sources))
+
+
+def _smile(kb: KnowledgeBase, consultation: Consultation, plan: Iterable[PlanItem]) -> SmilePosition:
+    mode = consultation.answers.get("production_mode")
+    current = labels.MODE_STAGE.get(str(mode.value), "manufacturing") if mode else "manufacturing"
+    return SmilePosition(current, tuple((i.priority, kb.recommendations[i.rec_id].smile_stage) for i in plan))

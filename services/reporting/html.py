@@ -1,0 +1,163 @@
+"""The report as one self-contained HTML page: inline CSS and SVG, no network.
+
+The page prints on A4: page one on its own page, the strategies and the
+appendix each from a new page, long lines wrapped.  Internal links join a
+derivation's references (A3, F1, [2]) to what they name.  Every text that did
+not come from this module goes through :func:`.escape.html_text`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from gvc_advisor.services.reporting.escape import html_text as e
+from gvc_advisor.services.reporting.labels import cf
+from gvc_advisor.services.reporting.model import Cite, Derivation, DiagnosisLine, Report, Step
+from gvc_advisor.services.reporting.smile_svg import smile_svg
+
+
+@cache
+def stylesheet() -> str:
+    return files("gvc_advisor.services.reporting").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def _cites(items: tuple[Cite, ...]) -> str:
+    return ", ".join(f'<a href="#ref-{c.number}">[{c.number}]</a> §{e(c.section)}' for c in items)
+
+
+def _cf(value: float) -> str:
+    return f'<span class="cf">certainty {cf(value)}</span>'
+
+
+def _diagnosis(line: DiagnosisLine) -> str:
+    if line.value is None:
+        return f"<dt>{e(line.label)}</dt><dd>undetermined from the answers given</dd>"
+    text = f"{e(line.value)} {_cf(line.cf)}" + (" (stated by the consultant)" if line.stated else "")
+    if line.alternatives:
+        others = ", ".join(f"{e(label)} ({cf(value)})" for label, value in line.alternatives)
+        text += (f'; <span class="contested">contested</span> by {others}' if line.contested
+                 else f'; <span class="note">also considered: {others}</span>')
+    return f"<dt>{e(line.label)}</dt><dd>{text}</dd>"
+
+
+def page_one(report: Report) -> list[str]:
+    out = ['<section class="page-one">', f"<h1>{e(report.title)}</h1>",
+           f'<p class="meta">{e(report.date)} · {e(report.kb_name)} {e(report.kb_version)}</p>',
+           "<h2>Diagnosis</h2>", '<dl class="diagnosis">']
+    out += [_diagnosis(line) for line in report.dimensions]
+    out.append("</dl>")
+    if report.other_facts:
+        out.append('<p class="note">Also established: ' + "; ".join(
+            f"{e(line.label)}: {e(line.value)} ({cf(line.cf)})" for line in report.other_facts) + ".</p>")
+    out.append("<h2>Priority plan</h2>")
+    if not report.plan:
+        out.append(f"<p>No recommendation reached the certainty threshold ({cf(report.threshold)}); "
+                   "answer more questions or check the answers.</p>")
+    else:
+        out.append('<ol class="plan">')
+        for line in report.plan:
+            lead = "Continue and deepen: " if line.continue_existing else ""
+            choice = f' <span class="choice">(choose one: {e(line.choice_group)})</span>' if line.choice_group else ""
+            out.append(f'<li value="{line.priority}"><strong>{lead}{e(line.title)}</strong>{choice} {_cf(line.cf)}'
+                       f'<span class="why">Why: {e(line.reason)}</span>'
+                       f'<span class="when">When: {e(line.horizon_label)} · '
+                       f'Who: {e(", ".join(line.actor_labels))}</span></li>')
+        out.append("</ol>")
+    if report.warnings:
+        out += ["<h2>Key warnings</h2>", '<ul class="warnings">']
+        out += [f"<li><strong>{e(w.title)}</strong> {_cf(w.cf)}: {e(w.message)}</li>" for w in report.warnings]
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
+def _list(title: str, items: tuple[str, ...]) -> list[str]:
+    if not items:
+        return []
+    return [f"<h4>{title}</h4>", "<ul>", *(f"<li>{e(item)}</li>" for item in items), "</ul>"]
+
+
+def details(report: Report) -> list[str]:
+    out = ['<section class="details">', "<h2>The strategies in detail</h2>"]
+    if report.plan:
+        out += ['<figure class="smile-figure">', smile_svg(report.smile),
+                "<figcaption>The smile curve: value added along the chain, the firm now (green) and where "
+                "each plan item leads (numbered as in the plan).</figcaption>", "</figure>"]
+    for s in report.strategies:
+        out += [f'<article class="strategy" id="strategy-{s.priority}">', f"<h3>{s.priority}. {e(s.title)}</h3>",
+                f"<p><em>{e(s.upgrading_type.capitalize())} upgrading.</em> {e(s.summary)}</p>"]
+        out += _list("Actions", s.actions) + _list("Preconditions", s.preconditions)
+        out += _list("Risks", s.risks) + _list("Examples", s.examples)
+        out += [f'<p class="sources">Sources: {_cites(s.cites)}</p>', "</article>"]
+    if report.worth_considering:
+        out += ["<h3>Worth considering</h3>", "<p>Supported by the answers, but with less certainty than the plan.</p>",
+                "<ul>"]
+        out += [f"<li><strong>{e(w.title)}</strong> {_cf(w.cf)}: {e(w.reason)}</li>" for w in report.worth_considering]
+        out.append("</ul>")
+    if report.set_aside:
+        out += ["<h3>Alternatives not chosen</h3>", "<ul>"]
+        for s in report.set_aside:
+            instead = f" Chosen instead: {e(s.instead_of)}." if s.instead_of else ""
+            out.append(f"<li><strong>{e(s.title)}</strong>: {e(s.why)}.{instead}</li>")
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
+def _premise(text: str) -> str:
+    if text[:1] in "AF" and text[1:].isdigit():
+        return f'<a href="#{text.lower()}">{text}</a>'
+    return e(text)
+
+
+def _step(step: Step) -> str:
+    basis = f" ← {', '.join(_premise(p) for p in step.premises)}" if step.premises else ""
+    return f'<li>{e(step.title)} <span class="cf">({step.cf:+.2f}; {_cites(step.cites)})</span>{basis}</li>'
+
+
+def _derivation(entry: Derivation) -> list[str]:
+    anchor = entry.ref.lower() if entry.ref[:1].isalpha() else f"r{entry.ref}"
+    ref = entry.ref if entry.ref[:1].isalpha() else f"{entry.ref}."
+    return [f'<li id="{anchor}"><span class="ref">{e(ref)}</span> <strong>{e(entry.label)}</strong> {_cf(entry.cf)}',
+            "<ul>", *(_step(step) for step in entry.steps), "</ul></li>"]
+
+
+def appendix(report: Report) -> list[str]:
+    out = ['<section class="appendix">', "<h2>Appendix</h2>", "<h3>Answers</h3>"]
+    for group in report.answers:
+        out += [f"<h4>{e(group.topic)}</h4>", '<ol class="answers">']
+        for a in group.answers:
+            note = " (stated: overrides inference)" if a.stated_fact else ""
+            note += f" (unsure, certainty {cf(a.cf)})" if a.cf < 1 else ""
+            out.append(f'<li id="{a.ref.lower()}"><span class="ref">{a.ref}.</span> {e(a.text)} '
+                       f"<strong>{e(a.value)}</strong>{note}</li>")
+        out.append("</ol>")
+    if report.dont_know:
+        out += ["<h4>Don't know</h4>", "<ul>", *(f"<li>{e(text)}</li>" for text in report.dont_know), "</ul>"]
+    out += ["<h3>How the advice was derived</h3>",
+            "<p>Each rule's contribution is in brackets with its sources; ← names its premises: "
+            "A<i>n</i> is an answer above, F<i>n</i> a derived fact below.</p>"]
+    for title, entries in (("Derived facts", report.fact_derivations),
+                           ("Recommendations", report.advice_derivations),
+                           ("Warnings", report.warning_derivations)):
+        if entries:
+            out += [f"<h4>{title}</h4>", '<ul class="derivation">']
+            for entry in entries:
+                out += _derivation(entry)
+            out.append("</ul>")
+    out += ["<h3>References</h3>", '<ol class="references">']
+    out += [f'<li id="ref-{r.number}" value="{r.number}">{e(r.citation)}</li>' for r in report.references]
+    out += ["</ol>", f'<p class="note">Produced with {e(report.kb_name)} {e(report.kb_version)} (content hash '
+            f"{e(report.kb_hash)}); a conclusion needs certainty {cf(report.threshold)} or more.</p>", "</section>"]
+    return out
+
+
+def render_html(report: Report) -> str:
+    title = f"{report.title} · {report.date}"
+    head = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="color-scheme" content="light dark">', f"<title>{e(title)}</title>",
+            f"<style>\n{stylesheet()}</style>", "</head>", "<body>", "<main>"]
+    body = page_one(report) + details(report) + appendix(report)
+    return "\n".join([*head, *body, "</main>", "</body>", "</html>"]) + "\n"
