@@ -48,6 +48,8 @@ def serve(folder: Path, host: str, port: int, passcode: str | None, max_sessions
                         "install them with: pip install 'textual-serve~=1.1.3'", file=WHERE) from None
 
     folder = folder.expanduser().resolve()
+    # The interviews run in the participants' folders: a relative path would not reach them.
+    kb_dir = kb_dir.expanduser().resolve() if kb_dir else None
     problems: list[Problem] = []
     if passcode is not None and (why := tokens.passcode_problem(passcode)):
         problems.append(Problem(WHERE, message=f"--passcode: {why}"))

@@ -4,9 +4,11 @@ test_serve_live.py)."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import stat
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -210,3 +212,25 @@ def test_a_broken_knowledge_base_is_reported_before_serving(tmp_path):
                                       "--kb", str(tmp_path / "kb")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output and result.output.strip()
+
+
+def test_a_good_start_announces_and_passes_an_absolute_kb_to_the_interviews(tmp_path, monkeypatch):
+    from gvc_advisor.engine.kb.loader import default_kb_root
+    from gvc_advisor.web.server import WorkshopServer
+
+    started = []
+    monkeypatch.setattr(WorkshopServer, "run", lambda self, sock: started.append((self, sock.getsockname())))
+    monkeypatch.chdir(tmp_path)
+    relative_kb = os.path.relpath(default_kb_root(), tmp_path)
+    result = CliRunner().invoke(cli, ["serve", "--workshop", "ws", "--port", "0", "--kb", relative_kb,
+                                      "--max-sessions", "1"])
+    assert result.exit_code == 0, result.output
+    [(server, (host, port))] = started
+    assert host == "127.0.0.1"
+    assert f"http://127.0.0.1:{port}/" in result.output
+    assert "Passcode: none (this computer only)" in result.output
+    assert "At most 1 interview at a time" in result.output
+    assert server.argv[-2] == "--kb" and Path(server.argv[-1]).is_absolute()
+    assert Path(server.argv[-1]) == default_kb_root().resolve()
+    assert server.settings.folder == tmp_path.resolve() / "ws"
+    assert result.output.strip().splitlines()[-1].startswith("gvc-advisor serve: stopped, 0 interviews closed")
