@@ -62,6 +62,7 @@ class WorkshopServer(Server):
         self.slots = Slots(settings.max_sessions)
         self.sockets: set[web.WebSocketResponse] = set()
         self.closing = False
+        self.stop_requested = False
         self.closed_at_shutdown = 0
 
     # -- the aiohttp application ------------------------------------------------
@@ -76,20 +77,26 @@ class WorkshopServer(Server):
             *self.gate.routes(),
         ])
         app.on_response_prepare.append(self._add_security_headers)
-        app.on_startup.append(self._stop_on_hangup)
+        app.on_startup.append(self._handle_stop_signals)
         app.on_shutdown.append(self.on_shutdown)
         return app
 
-    @staticmethod
-    async def _stop_on_hangup(app: web.Application) -> None:
-        """Closing the facilitator's terminal window stops the server as Ctrl+C does
-        (the interviews run in sessions of their own and would outlive it)."""
+    async def _handle_stop_signals(self, app: web.Application) -> None:
+        """Ctrl+C, SIGTERM and closing the facilitator's terminal window (SIGHUP: the
+        interviews run in sessions of their own and would outlive it) all stop the
+        server cleanly; a second Ctrl+C while it stops must not cut the shutdown short."""
+        loop = asyncio.get_running_loop()
 
-        def hang_up() -> None:
+        def request_stop() -> None:
+            if self.stop_requested:
+                log.info("already stopping: closing the interviews")
+                return
+            self.stop_requested = True
             raise GracefulExit()
 
-        with contextlib.suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, hang_up)
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            with contextlib.suppress(NotImplementedError, AttributeError, ValueError):  # Windows
+                loop.add_signal_handler(getattr(signal, name), request_stop)
 
     @staticmethod
     async def _add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
@@ -98,7 +105,7 @@ class WorkshopServer(Server):
 
     def run(self, sock: socket.socket) -> None:
         """Serve on ``sock`` until SIGINT or SIGTERM; returns after a clean shutdown."""
-        web.run_app(self._make_app(), sock=sock, print=None, access_log=None, handle_signals=True,
+        web.run_app(self._make_app(), sock=sock, print=None, access_log=None, handle_signals=False,
                     shutdown_timeout=10)
 
     # -- the page ---------------------------------------------------------------
