@@ -14,12 +14,16 @@ from gvc_advisor.cli.base import guarded, kb_option
 @click.option("--answers", "answers_path", type=click.Path(dir_okay=False), default=None,
               help="Start from the answers in this file.")
 @click.option("--firm", default=None, help="Start a new interview for this firm at once (skips the home screen).")
+@click.option("--workshop", is_flag=True, hidden=True,
+              help="A participant's interview under 'gvc-advisor serve': no access to the server's files.")
 @guarded
-def interview(kb_dir: Path | None, answers_path: str | None = None, firm: str | None = None) -> None:
+def interview(kb_dir: Path | None, answers_path: str | None = None, firm: str | None = None,
+              workshop: bool = False) -> None:
     """Open the interview TUI."""
     from gvc_advisor.tui.app import run_app
 
-    run_app(kb_dir=kb_dir, answers_path=Path(answers_path) if answers_path else None, firm=firm)
+    run_app(kb_dir=kb_dir, answers_path=Path(answers_path) if answers_path else None, firm=firm,
+            workshop=workshop)
 
 
 COMMANDS = [interview]

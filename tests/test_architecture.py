@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Layers from the bottom up; each may import only itself and the layers before it.
-LAYERS = ["engine.errors", "engine.kb", "engine.rete", "engine", "services", "cli"]
+LAYERS = ["engine.errors", "engine.kb", "engine.rete", "engine", "services", "web", "cli"]
 
 
 def _module_name(path: Path) -> str:
@@ -30,7 +30,7 @@ def _module_name(path: Path) -> str:
 
 
 def _package_modules() -> list[Path]:
-    folders = ["engine", "services", "cli", "tui"]
+    folders = ["engine", "services", "web", "cli", "tui"]
     return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py"))
 
 

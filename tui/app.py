@@ -29,8 +29,11 @@ class AdvisorApp(App):
     ]
 
     def __init__(self, kb: KnowledgeBase, store: SessionStore | None = None,
-                 answers: Answers | None = None, firm: str | None = None) -> None:
+                 answers: Answers | None = None, firm: str | None = None, workshop: bool = False) -> None:
         super().__init__()
+        #: A participant's interview under ``gvc-advisor serve``: the files of the machine
+        #: running it are out of reach (no opening by path; exports go to the browser).
+        self.workshop = workshop
         self.kb = kb
         self.store = store or SessionStore()
         self.interview: Interview | None = None
@@ -104,7 +107,8 @@ class AdvisorApp(App):
         yield SystemCommand("Glossary", "Concepts of the framework", lambda: self._push("glossary"))
 
 
-def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None) -> None:
+def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None,
+            workshop: bool = False) -> None:
     """Load everything that can fail *before* the terminal switches to the TUI."""
     from gvc_advisor.engine.engines import engine_for
     from gvc_advisor.engine.kb.answers import load_answers_file
@@ -113,4 +117,5 @@ def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: 
     kb = load_knowledge_base(kb_dir)
     engine_for(kb)  # compile now, so the first question appears at once
     answers = load_answers_file(answers_path, kb) if answers_path else None
-    AdvisorApp(kb, answers=answers, firm=firm or (answers_path.stem if answers_path else None)).run()
+    AdvisorApp(kb, answers=answers, firm=firm or (answers_path.stem if answers_path else None),
+               workshop=workshop).run()

@@ -3,6 +3,7 @@ HTML, to a path the user picks; an existing file is never overwritten silently."
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -64,6 +65,11 @@ class ExportScreen(ModalScreen[None]):
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if not path.name:
             message.update("[red]Please type a file path.[/red]")
+            return
+        if self.app.workshop:  # in a participant's browser: a download, never a file on the server
+            text = FORMATS[self.fmt][1](self.app.kb, self.app.interview.consultation, self.app.session.firm)
+            self.app.deliver_text(io.StringIO(text), save_filename=path.name)
+            self.dismiss()
             return
         if path.exists() and self.confirm_overwrite != str(path):
             self.confirm_overwrite = str(path)

@@ -28,7 +28,8 @@ class HomeScreen(Screen):
             kb = self.app.kb
             intro = f"[b]{escape(kb.meta.name)}[/b] {escape(kb.meta.version)}\n{escape(kb.meta.description)}"
             yield Static(intro, id="home-intro")
-            yield OptionList(*[Option(label, id=key) for key, label in ACTIONS], id="home-menu")
+            actions = [(k, label) for k, label in ACTIONS if not (self.app.workshop and k == "open")]
+            yield OptionList(*[Option(label, id=key) for key, label in actions], id="home-menu")
         yield Footer()
 
     def on_mount(self) -> None:
