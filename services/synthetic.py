@@ -1,10 +1,11 @@
 """Generated knowledge bases, for the benchmark and the differential tests.
 
 A synthetic knowledge base has categorical and numeric questions, derived
-facts in layers (so the rule graph is acyclic but several strata deep), and
-rules whose conditions use every operator of the condition language
-(all/any/not, equals/in/not_in/not_equals, comparisons, known/unknown) and
-whose conclusions mix positive and negative evidence and recommendations.
+facts in layers (so the rule graph is acyclic but several strata deep), half
+of them single-valued, and rules whose conditions use every operator of the
+condition language (all/any/not, equals/in/not_in/not_equals, comparisons,
+known/unknown) and whose conclusions mix positive and negative evidence and
+recommendations, some of which conflict with each other.
 It is written to disk as YAML and loaded through the normal loader, so the
 whole pipeline is exercised.
 """
@@ -76,11 +77,14 @@ def generate(directory: Path, rules: int, seed: int = 0, questions: int | None =
     for layer in range(1, layers + 1):
         names = [f"d{layer}_{j}" for j in range(facts_per_layer)]
         facts += [{"id": n, "label": n, "description": "generated",
-                   "values": [{"value": v, "label": v} for v in VALUES]} for n in names]
+                   "cardinality": "single" if j % 2 == 0 else "multiple",
+                   "values": [{"value": v, "label": v} for v in VALUES]} for j, n in enumerate(names)]
         readable.append(readable[-1] + [(n, "choice") for n in names])
     recs = [{"id": f"rec{i}", "title": f"Advice {i}", "summary": "s", "upgrading_type": "process",
              "actions": ["x", "y", "z"], "preconditions": ["p"], "risks": ["r"], "actors": ["firm"],
              "sources": [{"key": "src", "section": "1"}]} for i in range(recommendations)]
+    for i in range(0, recommendations - 1, 3):  # rec0 ↔ rec1, rec3 ↔ rec4, …
+        recs[i]["conflicts_with"] = [f"rec{i + 1}"]
     rule_list = []
     for i in range(rules):
         layer = rng.randint(1, layers + 1)  # layer+1 = a recommending rule over everything
@@ -98,7 +102,8 @@ def generate(directory: Path, rules: int, seed: int = 0, questions: int | None =
                           "sources": [{"key": "src", "section": "1"}]})
     (directory / "knowledge_base").mkdir(parents=True, exist_ok=True)
     (directory / "rules").mkdir(parents=True, exist_ok=True)
-    meta = {"kb": {"name": f"synthetic-{rules}", "version": "1", "description": "generated"},
+    meta = {"kb": {"name": f"synthetic-{rules}", "version": "1", "description": "generated",
+                   "contested_margin": 0.15, "worth_considering": 0.35},
             "sources": [{"key": "src", "citation": "Synthetic source."}]}
     (directory / "knowledge_base" / "kb.yaml").write_text(dump_yaml(meta))
     (directory / "knowledge_base" / "questions.yaml").write_text(dump_yaml({"questions": qs}))
