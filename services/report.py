@@ -11,8 +11,11 @@ import html
 import json
 from typing import Any
 
+from gvc_advisor.engine.advice import build_advice
+from gvc_advisor.engine.diagnosis import DiagnosisItem
 from gvc_advisor.engine.explain import explain_recommendation
-from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.planning import PlanItem
 from gvc_advisor.engine.result import Conclusion, Consultation
 
 
@@ -26,42 +29,56 @@ def _paper_keys(kb: KnowledgeBase, conclusion: Conclusion, extra: list | None = 
     return sorted(keys)
 
 
+def _recommendation_data(kb: KnowledgeBase, c: Consultation, item: PlanItem, group: str) -> dict[str, Any]:
+    conclusion = c.recommendations[item.id]
+    rec = kb.recommendations[item.id]
+    return {
+        "id": item.id, "title": item.title, "upgrading_type": item.upgrading_type, "cf": _cf(item.cf),
+        "group": group, "priority": item.priority, "urgency": item.urgency, "urgency_rule": item.urgency_rule,
+        "horizon": item.horizon, "horizon_label": item.horizon_label, "actors": list(item.actors),
+        "reason": item.reason, "continue_deepen": item.continue_deepen, "continue_text": item.continue_text,
+        "choice_group": item.choice_group,
+        "disagreements": [{"text": d.text, "papers": list(d.papers)} for d in item.disagreements],
+        "rules": conclusion.rule_ids, "sources": _paper_keys(kb, conclusion, rec.sources),
+    }
+
+
 def consultation_data(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> dict[str, Any]:
+    """The JSON form: the diagnosis and the plan of :func:`build_advice`, plus
+    the answers and the trace.  Recommendations come in priority order (the
+    plan, then those only worth considering)."""
+    advice = build_advice(kb, c)
     facts: dict[str, Any] = {}
-    for name in sorted(c.facts):
-        best = c.value_of(name)
-        if best is None:
+    for item in advice.diagnosis:
+        if not item.declared:
             continue
-        value, cf = best
-        conclusion = c.facts[name][value]
-        facts[name] = {
-            "value": value,
-            "cf": _cf(cf),
-            "origin": "stated" if conclusion.stated is not None else "derived",
-            "rules": conclusion.rule_ids,
-            "alternatives": {str(v): _cf(x) for v, x in c.established(name)[1:]},
+        facts[item.fact] = {
+            "value": item.value,
+            "cf": _cf(item.cf or 0.0),
+            "origin": item.origin,
+            "single": item.single,
+            "rules": list(item.declared[0].rules),
+            "alternatives": [{"value": o.value, "cf": _cf(o.cf), "rules": list(o.rules)} for o in item.alternatives],
+            "tie_break": item.tie_break,
+            "contested": item.contested is not None,
         }
-    recommendations = []
-    for conclusion in c.recommended:
-        rec = kb.recommendations[conclusion.target]
-        recommendations.append({
-            "id": rec.id, "title": rec.title, "upgrading_type": rec.upgrading_type.value,
-            "cf": _cf(conclusion.cf), "rules": conclusion.rule_ids,
-            "sources": _paper_keys(kb, conclusion, rec.sources),
-        })
-    warnings = [
-        {"id": w.target, "title": kb.warnings[w.target].title, "message": kb.warnings[w.target].message,
-         "cf": _cf(w.cf), "rules": w.rule_ids}
-        for w in c.raised_warnings
-    ]
+        if len(item.declared) > 1:
+            facts[item.fact]["also_declared"] = [{"value": o.value, "cf": _cf(o.cf)} for o in item.declared[1:]]
+    recommendations = [_recommendation_data(kb, c, i, "plan") for i in advice.plan]
+    recommendations += [_recommendation_data(kb, c, i, "worth_considering") for i in advice.worth_considering]
+    data_advice = advice.to_data()
     data: dict[str, Any] = {
         "kb": kb.version_info,
         "answers": {k: c.answers[k].to_data() for k in sorted(c.answers)},
         "facts": facts,
         "recommendations": recommendations,
-        "warnings": warnings,
+        "not_chosen": data_advice["not_chosen"],
+        "already_followed": data_advice["already_followed"],
+        "choices": data_advice["choices"],
+        "warnings": data_advice["warnings"],
         "trace": [f"{f.rule_id}#{f.branch}" for f in c.trace],
         "threshold": c.threshold,
+        "worth_considering": advice.worth_considering_level,
     }
     if firm:
         data["firm"] = firm
@@ -72,29 +89,59 @@ def to_json(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
     return json.dumps(consultation_data(kb, c, firm), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def _diagnosis_text(item: DiagnosisItem) -> str:
+    if not item.declared:
+        return "undetermined"
+    text = ", ".join(f"{o.label} (cf {o.cf:.2f})" for o in item.declared)
+    if item.origin == "stated":
+        text += ", stated"
+    if item.alternatives:
+        text += "; alternatives considered: " + ", ".join(f"{o.label} ({o.cf:.2f})" for o in item.alternatives)
+    if item.contested is not None:
+        text += " — CONTESTED (see warnings)"
+    return text
+
+
+def _item_heading(kb: KnowledgeBase, item: PlanItem) -> str:
+    title = f"Continue and deepen: {item.title}" if item.continue_deepen else item.title
+    group = f", choose one of \"{kb.choice_groups[item.choice_group].title}\"" if item.choice_group else ""
+    horizon = item.horizon_label or "horizon not declared"
+    return f"Priority {item.priority}: {title} (cf {item.cf:.2f}; {item.urgency}, {horizon}{group})"
+
+
+def _item_facts(kb: KnowledgeBase, item: PlanItem) -> list[str]:
+    rec = kb.recommendations[item.id]
+    lines = [f"{item.upgrading_type} upgrading — {item.continue_text or rec.summary}",
+             f"Who acts: {', '.join(a.replace('_', ' ') for a in item.actors)}. Why for this firm: {item.reason}."]
+    lines += [f"The papers disagree: {d.text}" for d in item.disagreements]
+    return lines
+
+
 def to_markdown(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
+    advice = build_advice(kb, c)
     lines = [f"# Upgrading advice{' for ' + firm if firm else ''}", ""]
     lines.append(f"Knowledge base: {kb.meta.name} {kb.meta.version} (hash {kb.content_hash})")
     lines += ["", "## Diagnosis", ""]
-    for name in DIMENSIONS + tuple(f for f in kb.facts if f not in DIMENSIONS):
-        best = c.value_of(name)
-        shown = f"{kb.value_label(name, best[0])} (cf {best[1]:.2f})" if best else "undetermined"
-        if name in kb.facts:
-            lines.append(f"- **{kb.facts[name].label}**: {shown}")
-    lines += ["", "## Recommendations", ""]
-    if not c.recommended:
-        lines.append("No recommendation reached the certainty threshold.")
-    for i, conclusion in enumerate(c.recommended, 1):
-        rec = kb.recommendations[conclusion.target]
-        lines += [f"### {i}. {rec.title} (cf {conclusion.cf:.2f})", "",
-                  f"*{rec.upgrading_type.value} upgrading* — {rec.summary}", ""]
-        lines += [f"- {action}" for action in rec.actions]
-        lines += ["", "Why:", "", "```", explain_recommendation(kb, c, rec.id).to_text(), "```", ""]
-    if c.raised_warnings:
+    lines += [f"- **{item.label}**: {_diagnosis_text(item)}" for item in advice.diagnosis]
+    lines += ["", "## Plan", ""]
+    if not advice.plan:
+        lines.append("No recommendation reached the level for the plan.")
+    for item in advice.plan:
+        lines += [f"### {_item_heading(kb, item)}", "", *_item_facts(kb, item), ""]
+        lines += [f"- {action}" for action in kb.recommendations[item.id].actions]
+        lines += ["", "Why:", "", "```", explain_recommendation(kb, c, item.id).to_text(), "```", ""]
+    if advice.worth_considering:
+        lines += ["## Worth considering", ""]
+        lines += [f"- {_item_heading(kb, item)}: {item.reason}" for item in advice.worth_considering]
+        lines.append("")
+    if advice.not_chosen or advice.already_followed:
+        lines += ["## Not in the plan", ""]
+        lines += [f"- {n.title} (cf {n.cf:.2f}): {n.why}" for n in advice.not_chosen]
+        lines += [f"- {a.title} (cf {a.cf:.2f}): already followed — {a.because}" for a in advice.already_followed]
+        lines.append("")
+    if advice.warnings:
         lines += ["## Warnings", ""]
-        for w in c.raised_warnings:
-            spec = kb.warnings[w.target]
-            lines.append(f"- **{spec.title}** (cf {w.cf:.2f}): {spec.message}")
+        lines += [f"- **{w.title}** (cf {w.cf:.2f}): {w.message}" for w in advice.warnings]
         lines.append("")
     lines += ["## Answers", ""]
     for name in sorted(c.answers):
@@ -108,24 +155,29 @@ def to_markdown(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> 
 
 def to_html(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
     """A self-contained HTML page (no external assets) of the same content."""
-    body = [f"<h1>Upgrading advice{' for ' + html.escape(firm) if firm else ''}</h1>",
-            f"<p>Knowledge base: {html.escape(kb.meta.name)} {html.escape(kb.meta.version)}</p>",
+    advice, esc = build_advice(kb, c), html.escape
+    body = [f"<h1>Upgrading advice{' for ' + esc(firm) if firm else ''}</h1>",
+            f"<p>Knowledge base: {esc(kb.meta.name)} {esc(kb.meta.version)}</p>",
             "<h2>Diagnosis</h2><ul>"]
-    for name in kb.facts:
-        best = c.value_of(name)
-        shown = f"{kb.value_label(name, best[0])} (cf {best[1]:.2f})" if best else "undetermined"
-        body.append(f"<li><b>{html.escape(kb.facts[name].label)}</b>: {html.escape(shown)}</li>")
-    body.append("</ul><h2>Recommendations</h2>")
-    for conclusion in c.recommended:
-        rec = kb.recommendations[conclusion.target]
-        body.append(f"<h3>{html.escape(rec.title)} (cf {conclusion.cf:.2f})</h3>"
-                    f"<p><i>{rec.upgrading_type.value} upgrading</i>: {html.escape(rec.summary)}</p><ul>")
-        body += [f"<li>{html.escape(a)}</li>" for a in rec.actions]
-        body.append("</ul><pre>" + html.escape(explain_recommendation(kb, c, rec.id).to_text()) + "</pre>")
-    if c.raised_warnings:
+    body += [f"<li><b>{esc(item.label)}</b>: {esc(_diagnosis_text(item))}</li>" for item in advice.diagnosis]
+    body.append("</ul><h2>Plan</h2>")
+    for item in advice.plan:
+        body.append(f"<h3>{esc(_item_heading(kb, item))}</h3>")
+        body += [f"<p>{esc(line)}</p>" for line in _item_facts(kb, item)]
+        body.append("<ul>" + "".join(f"<li>{esc(a)}</li>" for a in kb.recommendations[item.id].actions) + "</ul>")
+        body.append("<pre>" + esc(explain_recommendation(kb, c, item.id).to_text()) + "</pre>")
+    if advice.worth_considering:
+        body.append("<h2>Worth considering</h2><ul>")
+        body += [f"<li>{esc(_item_heading(kb, item))}: {esc(item.reason)}</li>" for item in advice.worth_considering]
+        body.append("</ul>")
+    if advice.not_chosen or advice.already_followed:
+        body.append("<h2>Not in the plan</h2><ul>")
+        body += [f"<li>{esc(n.title)}: {esc(n.why)}</li>" for n in advice.not_chosen]
+        body += [f"<li>{esc(a.title)}: already followed — {esc(a.because)}</li>" for a in advice.already_followed]
+        body.append("</ul>")
+    if advice.warnings:
         body.append("<h2>Warnings</h2><ul>")
-        body += [f"<li><b>{html.escape(kb.warnings[w.target].title)}</b>: "
-                 f"{html.escape(kb.warnings[w.target].message)}</li>" for w in c.raised_warnings]
+        body += [f"<li><b>{esc(w.title)}</b>: {esc(w.message)}</li>" for w in advice.warnings]
         body.append("</ul>")
     title = "Upgrading advice"
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -169,10 +169,22 @@ class KbMeta(StrictModel):
 
 
 class CaseExpectation(StrictModel):
+    """What a worked case must produce (``gvc-advisor validate`` checks it)."""
+
+    #: The declared value of each fact named.
     facts: dict[Identifier, Identifier] = Field(default_factory=dict)
+    #: Made (in the plan or worth considering; not dropped as already followed).
     recommended: list[Identifier] = Field(default_factory=list)
     not_recommended: list[Identifier] = Field(default_factory=list)
     warnings: list[Identifier] = Field(default_factory=list)
+    #: Single-valued facts whose diagnosis must be contested.
+    contested: list[Identifier] = Field(default_factory=list)
+    #: Recommendations that must lose a conflict.
+    not_chosen: list[Identifier] = Field(default_factory=list)
+    #: Recommendations the plan must reword as "continue / deepen".
+    continue_deepen: list[Identifier] = Field(default_factory=list)
+    #: The priority number some recommendations must have in the plan.
+    priority: dict[Identifier, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
 
 
 class WorkedCase(StrictModel):
