@@ -65,6 +65,12 @@ def mismatches(kb: KnowledgeBase, case: WorkedCase, c: Consultation, advice: Adv
         if c.contest(fact) is None:
             found.append((("expected", "contested", i), f"expects {fact} to be contested, but the consultation "
                           f"{_shown(kb, c, fact)} with no close runner-up"))
+    worth = {i.id for i in advice.worth_considering}
+    for i, rec in enumerate(exp.worth_considering):
+        if rec not in worth:
+            where = "in the plan" if rec in made else "not recommended"
+            found.append((("expected", "worth_considering", i),
+                          f"expects '{rec}' to be only worth considering, but it is {where}"))
     for i, rec in enumerate(exp.not_chosen):
         if rec not in c.beaten:
             found.append((("expected", "not_chosen", i), f"expects '{rec}' to lose a conflict, but it does not"))

@@ -30,11 +30,11 @@ def premises_of(branch: Branch, matched: list[Any]) -> tuple[tuple[Premise, ...]
     for literal, fact in zip(branch, matched, strict=False):
         if literal.positive:
             value, fact_cf = fact["value"], fact["cf"]
-            premises.append(Premise(literal.fact, literal.describe(), value, fact_cf))
+            premises.append(Premise(literal.fact, literal.describe(), value, fact_cf, literal=literal))
             if literal.weighted:
                 cf = min(cf, fact_cf)
         else:
-            premises.append(Premise(literal.fact, literal.describe(), None, 1.0, positive=False))
+            premises.append(Premise(literal.fact, literal.describe(), None, 1.0, positive=False, literal=literal))
     return tuple(premises), cf
 
 

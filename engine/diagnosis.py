@@ -110,7 +110,7 @@ def _contested(kb: KnowledgeBase, c: Consultation, contest: Contest, winner: Val
     settle = [f'answer "{kb.questions[q].text}"' for q in open_[:3]]
     settle += [f'confirm the unsure answer to "{kb.questions[q].text}"' for q in unsure[:2]]
     if can_state:
-        settle.append(f"state the {kb.label(fact).lower()} directly if you know it")
+        settle.append(f'state "{kb.label(fact)}" directly if you know it')
     message = (f"{kb.label(fact)} is contested: {evidence(winner)} against {evidence(runner)}, "
                f"within the margin of {c.policy.contested_margin:.2f}. The advice rests on "
                f"{winner.label}; treat it with care.")

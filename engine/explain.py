@@ -17,7 +17,8 @@ from gvc_advisor.engine.kb.schema.base import SourceRef
 from gvc_advisor.engine.kb.schema.rules import conclusion_key
 from gvc_advisor.engine.planning import why_not_chosen
 from gvc_advisor.engine.result import Conclusion, Consultation, Premise
-from gvc_advisor.engine.rete.normalize import Branch, Literal
+from gvc_advisor.engine.rete.normalize import Branch
+from gvc_advisor.engine.wording import describe_literal
 
 
 @dataclass
@@ -158,20 +159,6 @@ def explain_warning(kb: KnowledgeBase, c: Consultation, warn_id: str) -> Node:
     node = Node(f"warning: {spec.title} [cf {conclusion.cf:.2f}]", "conclusion", ref=warn_id)
     node.children = _conclusion_children(kb, c, conclusion, 0)
     return node
-
-
-def describe_literal(kb: KnowledgeBase, literal: Literal) -> str:
-    """A literal in the user's words: derived facts by their label, values by theirs."""
-    name = kb.facts[literal.fact].label if literal.fact in kb.facts else literal.fact.replace("_", " ")
-    op, operand = literal.operator, literal.operand
-    if op == "known":
-        return f"{name} is {'known' if literal.positive else 'not known'}"
-    values = operand if isinstance(operand, tuple) else (operand,)
-    shown = " or ".join(kb.value_label(literal.fact, v) for v in values)
-    words = {"equals": "is", "in": "is", "not_equals": "is not", "not_in": "is not",
-             "gt": "is more than", "ge": "is at least", "lt": "is less than", "le": "is at most"}[op]
-    text = f"{name} {words} {shown}"
-    return text if literal.positive else f"it is not the case that {text}"
 
 
 def unmet_literals(kb: KnowledgeBase, branch: Branch, c: Consultation) -> list[str]:

@@ -10,6 +10,7 @@ from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.plan import Urgency
 from gvc_advisor.engine.result import Conclusion, Consultation, Premise
 from gvc_advisor.engine.rete.normalize import dnf
+from gvc_advisor.engine.wording import describe_literal
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Choice:
 
 def _premise_text(kb: KnowledgeBase, premise: Premise) -> str:
     if not premise.positive:
-        return premise.description
+        return describe_literal(kb, premise.literal) if premise.literal is not None else premise.description
     name = kb.facts[premise.fact].label if premise.fact in kb.facts else premise.fact.replace("_", " ")
     return f"{name}: {kb.value_label(premise.fact, premise.value)}"
 
@@ -127,13 +128,17 @@ def _item(kb: KnowledgeBase, c: Consultation, conclusion: Conclusion, applicable
 
 
 def _order(kb: KnowledgeBase, items: list[PlanItem], start: int) -> list[PlanItem]:
-    """Urgency, then horizon, then certainty, then catalogue order; the members
-    of a choice group follow their best member and share its priority."""
+    """Urgency, then horizon, then certainty, then catalogue order.  A choice
+    group takes the place of its most pressing member; its options follow
+    each other, the strongest first, and share one priority number."""
     rank = {rid: i for i, rid in enumerate(kb.recommendations)}
 
     def key(item: PlanItem) -> tuple:
         horizon = kb.recommendations[item.id].horizon
         return (Urgency(item.urgency).rank, horizon.rank if horizon else 9, -round(item.cf, 6), rank[item.id])
+
+    def strength(item: PlanItem) -> tuple:
+        return (-round(item.cf, 6), rank[item.id])
 
     ordered: list[PlanItem] = []
     placed: set[str] = set()
@@ -141,9 +146,8 @@ def _order(kb: KnowledgeBase, items: list[PlanItem], start: int) -> list[PlanIte
     for item in sorted(items, key=key):
         if item.id in placed:
             continue
-        siblings = [o for o in items if o.choice_group and o.choice_group == item.choice_group and o.id != item.id]
-        members = [item, *sorted(siblings, key=key)]
-        for member in members:
+        members = [o for o in items if o.choice_group and o.choice_group == item.choice_group] or [item]
+        for member in sorted(members, key=strength):
             placed.add(member.id)
             ordered.append(replace(member, priority=number))
         number += 1

@@ -16,6 +16,7 @@ from typing import Any
 from gvc_advisor.engine.certainty import combine
 from gvc_advisor.engine.kb.answers import Answer, Answers
 from gvc_advisor.engine.policy import AdvicePolicy
+from gvc_advisor.engine.rete.normalize import Literal
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Premise:
     value: Any = None  # None for negative literals (nothing matched)
     cf: float = 1.0
     positive: bool = True
+    literal: Literal | None = field(default=None, compare=False)
 
 
 @dataclass

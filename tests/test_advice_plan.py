@@ -68,10 +68,12 @@ def test_choice_group_members_are_presented_as_choose_one(write_kb, tmp_path):
                "members": ["own", "partner"], "sources": SRC}]
     kb = _kb(write_kb, tmp_path, recs, {"own": 0.7, "partner": 0.6, "other": 0.5}, choice_groups=groups)
     advice = _advice(kb, q1="x")
+    # the group takes the place of its most pressing member (partner: 1–3 years),
+    # and lists its options strongest first
     assert [(i.id, i.priority, i.choice_group) for i in advice.plan] == [
-        ("other", 1, None), ("partner", 2, "brand-route"), ("own", 2, "brand-route")]
+        ("other", 1, None), ("own", 2, "brand-route"), ("partner", 2, "brand-route")]
     (choice,) = advice.choices
-    assert (choice.id, choice.options) == ("brand-route", ("partner", "own"))
+    assert (choice.id, choice.options) == ("brand-route", ("own", "partner"))
 
 
 def test_a_lone_member_of_a_choice_group_is_not_a_choice(write_kb, tmp_path):

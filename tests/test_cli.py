@@ -70,7 +70,8 @@ def test_advise_json_is_deterministic_and_complete(run, answers):
         "group": "plan", "priority": 1, "urgency": "normal", "urgency_rule": None, "horizon": "medium_term",
         "horizon_label": "1–3 years", "actors": ["firm"], "continue_deepen": False, "continue_text": None,
         "choice_group": None, "disagreements": [],
-        "reason": "Design for non-leading in buyer-driven chains (Driver: Buyer; not (firm_status is leading))"}
+        "reason": "Design for non-leading in buyer-driven chains "
+                  "(Driver: Buyer; it is not the case that Status is Leading)"}
     assert data["firm"] == "Test Garments"
 
 

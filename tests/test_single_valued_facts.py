@@ -72,7 +72,7 @@ def test_runner_up_within_margin_is_contested_with_both_sides_and_how_to_settle(
     assert item.contested.can_state
     message = item.contested.message
     assert "A (0.70; rules for-a)" in message and "B (0.60; rules for-b)" in message
-    assert "state the f directly" in message
+    assert 'state "F" directly' in message
     warning = next(w for w in advice.warnings if w.kind == "contested")
     assert (warning.id, warning.fact, warning.cf) == ("contested:f", "f", 0.6)
 

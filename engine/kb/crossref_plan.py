@@ -72,7 +72,7 @@ def check_plan(kb: KnowledgeBase, loc: Locator, check_test: TestChecker) -> list
         problems += _recs(kb, loc, "warning", warning.id, ("against",), warning.against)
     for case in kb.cases:
         exp = case.expected
-        for key in ("not_chosen", "continue_deepen"):
+        for key in ("not_chosen", "continue_deepen", "worth_considering"):
             problems += _recs(kb, loc, "case", case.id, ("expected", key), getattr(exp, key))
         problems += [loc.problem("case", case.id, ("expected", "priority", rid), (
             f"unknown recommendation '{rid}'{suggest(rid, kb.recommendations)}"))

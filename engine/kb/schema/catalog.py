@@ -179,6 +179,8 @@ class CaseExpectation(StrictModel):
     warnings: list[Identifier] = Field(default_factory=list)
     #: Single-valued facts whose diagnosis must be contested.
     contested: list[Identifier] = Field(default_factory=list)
+    #: Recommendations made only below the worth-considering level.
+    worth_considering: list[Identifier] = Field(default_factory=list)
     #: Recommendations that must lose a conflict.
     not_chosen: list[Identifier] = Field(default_factory=list)
     #: Recommendations the plan must reword as "continue / deepen".
