@@ -59,6 +59,10 @@ class AdvicePolicy:
     rec_order: Mapping[str, int] = field(default_factory=dict)
     plan_conditions: tuple[PlanCondition, ...] = ()
 
+    def __post_init__(self) -> None:
+        ranks = {fact: {v: i for i, v in enumerate(values)} for fact, values in self.single.items()}
+        object.__setattr__(self, "_ranks", ranks)
+
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> AdvicePolicy:
         conflicts: dict[str, set[str]] = {}
@@ -88,8 +92,8 @@ class AdvicePolicy:
 
     # -- facts ------------------------------------------------------------------
     def value_rank(self, fact: str, value: Any) -> int:
-        order = self.single.get(fact, ())
-        return order.index(value) if value in order else len(order)
+        ranks = self._ranks.get(fact, {})  # type: ignore[attr-defined]
+        return ranks.get(value, len(ranks))
 
     def contenders(self, fact: str, cfs: Iterable[tuple[Any, float]]) -> list[tuple[Any, float]]:
         """Values at or above the threshold, best first (ties: declared order, then text)."""

@@ -82,6 +82,9 @@ class _Bounds:
         self.contributions: dict[Key, list[Interval]] = {}
         self.fact_values: dict[str, dict[Any, Interval]] = {}
         self.writers: dict[str, list[Rule]] = {}
+        self._declared: dict[str, dict[Any, tuple[Interval, bool, bool]]] = {}
+        self._bounds: dict[Key, Interval] = {}
+        self.finished = False
         for rule in self.rules:
             for fact in dict.fromkeys(a.set for a in rule.then if isinstance(a, SetFact)):
                 self.writers.setdefault(fact, []).append(rule)
@@ -108,7 +111,14 @@ class _Bounds:
         return (round(a_cf, PRECISION), -rank(fact, a)) > (round(b_cf, PRECISION), -rank(fact, b))
 
     def declared(self, name: str) -> dict[Any, tuple[Interval, bool, bool]]:
-        """Each value's bounds, whether it is surely declared, whether maybe."""
+        """Each value's bounds, whether it is surely declared, whether maybe
+        (memoised: a fact's values are final once the rules concluding it ran)."""
+        found = self._declared.get(name)
+        if found is None:
+            found = self._declared[name] = self._declare(name)
+        return found
+
+    def _declare(self, name: str) -> dict[Any, tuple[Interval, bool, bool]]:
         values, t = self._values(name), self.threshold
         out = {}
         for v, (lo, hi) in values.items():
@@ -172,10 +182,17 @@ class _Bounds:
                         value: self.bounds(("fact", fact, value))
                         for (kind, target, value) in self.contributions if kind == "fact" and target == fact
                     }
+                    self._declared.pop(fact, None)
+        self.finished = True
 
     def bounds(self, key: Key) -> Interval:
+        if self.finished and key in self._bounds:
+            return self._bounds[key]
         parts = self.contributions.get(key, [])
-        return combine(lo for lo, _ in parts), combine(hi for _, hi in parts)
+        found = combine(lo for lo, _ in parts), combine(hi for _, hi in parts)
+        if self.finished:
+            self._bounds[key] = found
+        return found
 
     def exact(self, rule_id: str) -> bool:
         premise = self.premise[rule_id]
