@@ -6,10 +6,12 @@ roll-ups, training mode).  Build it with::
 
     advice = build_advice(kb, consultation)
 
-and never re-derive any of it from the raw :class:`Consultation`: the rules
-only produce evidence, and what that evidence means for the firm (which value
-of a fact counts, which of two conflicting moves is made, what comes first) is
-decided here and in :mod:`gvc_advisor.engine.policy`, once.
+import every type from here, and never re-derive any of it from the raw
+:class:`Consultation`: the rules only produce evidence, and what that evidence
+means for the firm (which value of a fact counts, which of two conflicting
+moves is made, what comes first) is decided here and in
+:mod:`gvc_advisor.engine.policy`, once.  The result is pure and deterministic:
+the same consultation gives equal objects and the same ``to_data()`` bytes.
 
 Everything is a frozen dataclass; ``advice.to_data()`` gives plain JSON-ready
 data (dicts, lists, str, float, int, bool, None) in a defined, deterministic
@@ -38,8 +40,9 @@ order.  ``priority`` is an integer from 1; the order is *urgency* (``urgent``,
 ``high``, ``normal``, ``low``: the most urgent applicable urgency rule of the
 ``urgency:`` section, else the recommendation's own ``urgency``), then
 *horizon* (``now``, ``medium_term`` = 1–3 years, ``long_term`` = longer), then
-certainty, then catalogue order.  The members of a choice group (alternative
-routes, "choose one") follow their best member and share its priority number.
+certainty, then catalogue order.  A choice group (alternative routes, "choose
+one") takes the place of its most pressing member; its options follow each
+other, the strongest first, and share one priority number.
 Each item also carries ``actors``, a one-line ``reason`` for this firm (the
 strongest rule and what it matched), ``continue_deepen``/``continue_text``
 when the firm's answers show it already does this, the ``choice_group``, the
@@ -51,7 +54,14 @@ already does it (``already_followed: {then: drop}``).  ``not_chosen`` — made
 but beaten by a recommendation it ``conflicts_with``: the winner and why.
 ``choices`` — the choice groups with two or more members made, options in plan
 order.  ``warnings`` — the warnings the rules raised (``kind: rule``), then one
-per contested diagnosis (``kind: contested``, cf = the runner-up's certainty).
+per contested diagnosis (``kind: contested``, id ``contested:<fact>``, cf = the
+runner-up's certainty).  ``advice.item(rec_id)`` and ``advice.fact(name)`` look
+one entry up.
+
+``to_data()`` keys, in this order: ``levels`` (threshold, worth_considering,
+contested_margin), ``diagnosis``, ``plan``, ``worth_considering``,
+``already_followed``, ``not_chosen``, ``choices``, ``warnings``; certainties are
+rounded to 4 digits, every list keeps the order described above.
 """
 
 from __future__ import annotations
@@ -61,10 +71,15 @@ from typing import Any
 
 from gvc_advisor.engine.diagnosis import Contested, DiagnosisItem, ValueOption, diagnosis
 from gvc_advisor.engine.kb.model import KnowledgeBase
-from gvc_advisor.engine.planning import AlreadyFollowed, Choice, NotChosen, PlanItem, build_plan
+from gvc_advisor.engine.planning import AlreadyFollowed, Choice, Disagreement, NotChosen, PlanItem, build_plan
 from gvc_advisor.engine.result import Consultation
 
-__all__ = ["Advice", "AdviceWarning", "build_advice"]
+#: Everything a presentation needs comes from here (the parts are defined in
+#: :mod:`diagnosis` and :mod:`planning` only to keep modules small).
+__all__ = [
+    "Advice", "AdviceWarning", "AlreadyFollowed", "Choice", "Contested", "DiagnosisItem", "Disagreement",
+    "NotChosen", "PlanItem", "ValueOption", "build_advice",
+]
 
 
 @dataclass(frozen=True)

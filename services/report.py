@@ -11,11 +11,9 @@ import html
 import json
 from typing import Any
 
-from gvc_advisor.engine.advice import build_advice
-from gvc_advisor.engine.diagnosis import DiagnosisItem
+from gvc_advisor.engine.advice import DiagnosisItem, PlanItem, build_advice
 from gvc_advisor.engine.explain import explain_recommendation
 from gvc_advisor.engine.kb.model import KnowledgeBase
-from gvc_advisor.engine.planning import PlanItem
 from gvc_advisor.engine.result import Conclusion, Consultation
 
 
