@@ -43,7 +43,8 @@ order.  ``priority`` is an integer from 1; the order is *urgency* (``urgent``,
 certainty, then catalogue order.  A choice group (alternative routes, "choose
 one") takes the place of its most pressing member; its options follow each
 other, the strongest first, and share one priority number.
-Each item also carries ``actors``, a one-line ``reason`` for this firm (the
+Each item also carries ``actors``, ``actions`` (for "continue / deepen" only
+those that still apply), a one-line ``reason`` for this firm (the
 strongest rule and what it matched), ``continue_deepen``/``continue_text``
 when the firm's answers show it already does this, the ``choice_group``, the
 ``disagreements`` between papers on this advice, and the papers it rests on.
@@ -173,7 +174,7 @@ def _item_data(i: PlanItem) -> dict[str, Any]:
     return {"id": i.id, "title": i.title, "upgrading_type": i.upgrading_type, "cf": _cf(i.cf),
             "priority": i.priority, "urgency": i.urgency, "urgency_rule": i.urgency_rule,
             "urgency_because": i.urgency_because, "horizon": i.horizon, "horizon_label": i.horizon_label,
-            "actors": list(i.actors), "reason": i.reason, "rules": list(i.rules),
+            "actors": list(i.actors), "actions": list(i.actions), "reason": i.reason, "rules": list(i.rules),
             "continue_deepen": i.continue_deepen, "continue_text": i.continue_text,
             "choice_group": i.choice_group,
             "disagreements": [{"text": d.text, "papers": list(d.papers), "hedges": list(d.hedges)}

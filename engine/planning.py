@@ -37,6 +37,9 @@ class PlanItem:
     horizon: str | None  # now | medium_term | long_term (None: not declared)
     horizon_label: str | None  # "now" | "1–3 years" | "longer"
     actors: tuple[str, ...]
+    #: What to do: the recommendation's actions, or for "continue / deepen"
+    #: only those that still apply to a firm already doing it.
+    actions: tuple[str, ...]
     #: Why this firm gets it: the strongest rule and what it matched.
     reason: str
     rules: tuple[str, ...]
@@ -118,7 +121,9 @@ def _item(kb: KnowledgeBase, c: Consultation, conclusion: Conclusion, applicable
         id=rec.id, title=rec.title, upgrading_type=rec.upgrading_type.value, cf=conclusion.cf, priority=0,
         urgency=urgency.value, urgency_rule=rule_id, urgency_because=because,
         horizon=rec.horizon.value if rec.horizon else None, horizon_label=rec.horizon.label if rec.horizon else None,
-        actors=tuple(a.value for a in rec.actors), reason=reason(kb, conclusion),
+        actors=tuple(a.value for a in rec.actors),
+        actions=tuple(rec.already_followed.actions) if deepen and rec.already_followed else tuple(rec.actions),
+        reason=reason(kb, conclusion),
         rules=tuple(conclusion.rule_ids), continue_deepen=deepen,
         continue_text=rec.already_followed.text if deepen and rec.already_followed else None,
         choice_group=groups.get(rec.id),

@@ -126,7 +126,7 @@ def to_markdown(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> 
         lines.append("No recommendation reached the level for the plan.")
     for item in advice.plan:
         lines += [f"### {_item_heading(kb, item)}", "", *_item_facts(kb, item), ""]
-        lines += [f"- {action}" for action in kb.recommendations[item.id].actions]
+        lines += [f"- {action}" for action in item.actions]
         lines += ["", "Why:", "", "```", explain_recommendation(kb, c, item.id).to_text(), "```", ""]
     if advice.worth_considering:
         lines += ["## Worth considering", ""]
@@ -162,7 +162,8 @@ def to_html(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> str:
     for item in advice.plan:
         body.append(f"<h3>{esc(_item_heading(kb, item))}</h3>")
         body += [f"<p>{esc(line)}</p>" for line in _item_facts(kb, item)]
-        body.append("<ul>" + "".join(f"<li>{esc(a)}</li>" for a in kb.recommendations[item.id].actions) + "</ul>")
+        if item.actions:
+            body.append("<ul>" + "".join(f"<li>{esc(a)}</li>" for a in item.actions) + "</ul>")
         body.append("<pre>" + esc(explain_recommendation(kb, c, item.id).to_text()) + "</pre>")
     if advice.worth_considering:
         body.append("<h2>Worth considering</h2><ul>")

@@ -85,15 +85,17 @@ def test_a_lone_member_of_a_choice_group_is_not_a_choice(write_kb, tmp_path):
 
 def test_advice_the_firm_already_follows_is_dropped_or_reworded(write_kb, tmp_path):
     recs = [_rec("stores", "now", already_followed={"when": {"fact": "q2", "equals": "x"}, "then": "deepen",
-                                                    "text": "Keep opening stores.", "because": "It has stores."}),
+                                                    "text": "Keep opening stores.", "actions": ["Open abroad."],
+                                                    "because": "It has stores."}),
             _rec("brand", "now", already_followed={"when": {"fact": "q2", "equals": "x"}, "then": "drop",
                                                    "because": "It has a brand."})]
     kb = _kb(write_kb, tmp_path, recs, {"stores": 0.8, "brand": 0.7})
     fresh = _advice(kb, q1="x", q2="y")
     assert [(i.id, i.continue_deepen) for i in fresh.plan] == [("stores", False), ("brand", False)]
     known = _advice(kb, q1="x", q2="x")
-    assert [(i.id, i.continue_deepen, i.continue_text) for i in known.plan] == [
-        ("stores", True, "Keep opening stores.")]
+    assert [(i.id, i.continue_deepen, i.continue_text, i.actions) for i in known.plan] == [
+        ("stores", True, "Keep opening stores.", ("Open abroad.",))]
+    assert fresh.plan[0].actions == ("a", "b", "c")
     assert [(a.id, a.because) for a in known.already_followed] == [("brand", "It has a brand.")]
 
 

@@ -197,3 +197,12 @@ def test_shipped_grid_has_no_advice_next_to_a_warning_against_it():
     captive_buyer = next(c for c in grid if (c.governance, c.driver, c.firm_status) == ("captive", "buyer", "sme"))
     assert "strengthen-industrial-design" in {r for r, _ in captive_buyer.recommended}
     assert "captive-resists-functional" in captive_buyer.warnings  # given, but hedged by the disagreement
+
+
+def test_a_brand_leader_with_its_own_stores_is_not_told_to_build_brand_recognition_at_home():
+    """shoes §6.4: national brand first, then abroad through own stores; the firm's answers show the first
+    step done, so the advice is to continue and deepen (issue 8: advice that fits the firm)."""
+    case = next(c for c in KB.cases if c.id == "sports-shoe-domestic-brand")
+    item = build_advice(KB, consult(**case.answers)).item("own-brand-high-end")
+    assert item.continue_deepen and item.continue_text.startswith("You already have your own brand")
+    assert not any("recognition at home" in action for action in item.actions)

@@ -54,12 +54,16 @@ class AlreadyFollowed(StrictModel):
     then: Literal["deepen", "drop"] = "deepen"
     #: The reworded advice (required for ``deepen``).
     text: NonEmptyText | None = None
+    #: The actions that still apply (``deepen``); none: the text says it all.
+    actions: list[NonEmptyText] = Field(default_factory=list)
     because: NonEmptyText
 
     @model_validator(mode="after")
     def _text_for_deepen(self) -> AlreadyFollowed:
         if self.then == "deepen" and self.text is None:
             raise ValueError("'then: deepen' needs a 'text': the advice reworded as continue / deepen")
+        if self.then == "drop" and self.actions:
+            raise ValueError("'actions' belong to 'then: deepen'; advice that is dropped has none")
         return self
 
 
