@@ -16,13 +16,20 @@ from gvc_advisor.cli.base import EXIT_USER_ERROR, guarded, kb_option, load_kb
 @click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
 @guarded
 def validate(kb_dir: Path | None, strict: bool) -> None:
-    """Lint a knowledge base: schema, cross-references, reachability."""
+    """Lint a knowledge base: schema, cross-references, reachability, and the
+    worked cases (each must still produce the diagnosis and advice it expects)."""
+    from gvc_advisor.engine.cases import case_problems
+    from gvc_advisor.engine.errors import KnowledgeBaseError
+
     kb = load_kb(kb_dir)
     for problem in kb.lint:
         click.echo(problem.format(), err=True)
+    failed = case_problems(kb)
+    if failed:
+        raise KnowledgeBaseError(failed)
     counts = (f"{len(kb.questions)} questions, {len(kb.facts)} derived facts, {len(kb.rules)} rules, "
               f"{len(kb.recommendations)} recommendations, {len(kb.warnings)} warnings, "
-              f"{len(kb.cases)} worked cases")
+              f"{len(kb.cases)} worked cases (all produce what they expect)")
     if kb.lint and strict:
         click.echo(f"{len(kb.lint)} warning(s) in strict mode ({counts})", err=True)
         sys.exit(EXIT_USER_ERROR)

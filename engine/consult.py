@@ -17,6 +17,7 @@ from gvc_advisor.engine.kb.answers import Answers
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import Rule
 from gvc_advisor.engine.kb.schema.rules import SetFact, conclusion_key
+from gvc_advisor.engine.policy import AdvicePolicy
 from gvc_advisor.engine.result import Conclusion, Consultation, Contribution, Firing, Premise
 from gvc_advisor.engine.rete.compiler import CompiledRules, fact_class
 from gvc_advisor.engine.rete.normalize import Branch
@@ -29,11 +30,11 @@ def premises_of(branch: Branch, matched: list[Any]) -> tuple[tuple[Premise, ...]
     for literal, fact in zip(branch, matched, strict=False):
         if literal.positive:
             value, fact_cf = fact["value"], fact["cf"]
-            premises.append(Premise(literal.fact, literal.describe(), value, fact_cf))
+            premises.append(Premise(literal.fact, literal.describe(), value, fact_cf, literal=literal))
             if literal.weighted:
                 cf = min(cf, fact_cf)
         else:
-            premises.append(Premise(literal.fact, literal.describe(), None, 1.0, positive=False))
+            premises.append(Premise(literal.fact, literal.describe(), None, 1.0, positive=False, literal=literal))
     return tuple(premises), cf
 
 
@@ -80,12 +81,14 @@ class InferenceEngine:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.policy = AdvicePolicy.from_kb(kb)
         self.compiled = CompiledRules(kb, self._on_fire, self._on_barrier)
         self.engine = self.compiled.engine
         self._state: _RunState | None = None
 
     def consult(self, answers: Answers) -> Consultation:
-        consultation = Consultation(answers=dict(answers), threshold=self.kb.meta.threshold)
+        consultation = Consultation(answers=dict(answers), threshold=self.kb.meta.threshold,
+                                    policy=self.policy)
         stated = {name for name in answers if name in self.kb.facts}
         for name in sorted(stated):
             conclusion = Evidence.conclusion(consultation, "fact", name, answers[name].value)
@@ -116,16 +119,19 @@ class InferenceEngine:
         Evidence.apply(state.consultation, state.stated, rule, premise_cf, premises)
 
     def _on_barrier(self, engine: Any, stratum: int) -> None:
-        """Declare the final value of every fact of ``stratum`` (see compiler)."""
+        """Declare the final value(s) of every fact of ``stratum`` (see compiler):
+        every established value, or for a single-valued fact only the strongest
+        (:meth:`Consultation.established`); the others stay in the consultation
+        as alternatives considered."""
         state = self._state
         assert state is not None, "rules fire only inside consult()"
         strata = self.compiled.fact_strata
-        threshold = self.kb.meta.threshold
+        consultation = state.consultation
         facts = [
-            fact_class(name)(name=name, value=value, cf=conclusion.cf)
-            for name, values in state.consultation.facts.items()
+            fact_class(name)(name=name, value=value, cf=cf)
+            for name in sorted(consultation.facts, key=str)
             if strata.get(name) == stratum and name not in state.stated
-            for value, conclusion in values.items() if conclusion.cf >= threshold
+            for value, cf in consultation.established(name)
         ]
         if facts:
             engine.declare(*facts)

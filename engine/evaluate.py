@@ -10,16 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from gvc_advisor.engine.result import Consultation
-from gvc_advisor.engine.rete.normalize import Literal, matches
+from gvc_advisor.engine.rete.normalize import Branch, Literal, matches
 
 
 def candidates(consultation: Consultation, fact: str) -> list[tuple[Any, float]]:
-    """Established values of an answer or derived fact, with their cf."""
-    threshold = consultation.threshold
+    """The values rules see: the declared values of a derived fact (only the
+    winner of a single-valued one) or the answer, with their cf."""
     if fact in consultation.facts:
-        return [(v, c.cf) for v, c in consultation.facts[fact].items() if c.cf >= threshold]
+        return consultation.established(fact)
     answer = consultation.answers.get(fact)
-    if answer is not None and answer.cf >= threshold:
+    if answer is not None and answer.cf >= consultation.threshold:
         return [(answer.value, answer.cf)]
     return []
 
@@ -33,3 +33,8 @@ def literal_value(literal: Literal, consultation: Consultation) -> tuple[bool, f
             return False, 0.0
         return True, max(found) if literal.weighted else 1.0
     return (not found), 1.0
+
+
+def holds(branches: list[Branch] | tuple[Branch, ...], consultation: Consultation) -> bool:
+    """Does a condition (in normal form) hold on the final facts?"""
+    return any(all(literal_value(lit, consultation)[0] for lit in branch) for branch in branches)

@@ -15,8 +15,10 @@ from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import Rule
 from gvc_advisor.engine.kb.schema.base import SourceRef
 from gvc_advisor.engine.kb.schema.rules import conclusion_key
+from gvc_advisor.engine.planning import why_not_chosen
 from gvc_advisor.engine.result import Conclusion, Consultation, Premise
-from gvc_advisor.engine.rete.normalize import Branch, Literal
+from gvc_advisor.engine.rete.normalize import Branch
+from gvc_advisor.engine.wording import describe_literal
 
 
 @dataclass
@@ -80,7 +82,25 @@ def _conclusion_children(kb: KnowledgeBase, c: Consultation, conclusion: Conclus
     return children
 
 
-def explain_fact(kb: KnowledgeBase, c: Consultation, fact: str, value: Any, depth: int = 0) -> Node:
+def _alternatives_node(kb: KnowledgeBase, c: Consultation, fact: str, depth: int) -> Node | None:
+    """For a single-valued fact: the values that lost, each with its evidence."""
+    alternatives = c.alternatives(fact)
+    if not alternatives:
+        return None
+    node = Node("alternatives considered (not used: a single-valued fact holds only its strongest value)",
+                "note", ref=fact)
+    for value, _ in alternatives:
+        node.children.append(explain_fact(kb, c, fact, value, depth + 1, alternatives=False))
+    contest = c.contest(fact)
+    if contest is not None:
+        tie = " (a tie, broken by the order of the values in the knowledge base)" if contest.tie else ""
+        node.children.append(Node(
+            f"contested: the runner-up is within {c.policy.contested_margin:.2f} of the winner{tie}", "note"))
+    return node
+
+
+def explain_fact(kb: KnowledgeBase, c: Consultation, fact: str, value: Any, depth: int = 0,
+                 alternatives: bool = True) -> Node:
     conclusion = c.facts.get(fact, {}).get(value)
     label = f"{kb.label(fact)} = {kb.value_label(fact, value)}"
     if conclusion is None:
@@ -93,9 +113,26 @@ def explain_fact(kb: KnowledgeBase, c: Consultation, fact: str, value: Any, dept
             node.children.append(Node("rules that would otherwise have concluded on this fact: "
                                       + ", ".join(sorted(set(ignored))), "note"))
         return node
-    node = Node(f"{label} [cf {conclusion.cf:.2f}]", "conclusion", ref=fact)
+    declared = dict(c.established(fact))
+    if value not in declared and conclusion.cf >= c.threshold:
+        winner, winner_cf = c.established(fact)[0]
+        node = Node(f"{label} [cf {conclusion.cf:.2f}]: alternative considered, not used: "
+                    f"{kb.value_label(fact, winner)} is stronger [cf {winner_cf:.2f}]", "conclusion", ref=fact)
+    else:
+        node = Node(f"{label} [cf {conclusion.cf:.2f}]", "conclusion", ref=fact)
     node.children = _conclusion_children(kb, c, conclusion, depth)
+    if alternatives and value in declared:
+        extra = _alternatives_node(kb, c, fact, depth)
+        if extra is not None:
+            node.children.append(extra)
     return node
+
+
+def _conflict_node(kb: KnowledgeBase, c: Consultation, rec_id: str) -> Node | None:
+    winner = c.beaten.get(rec_id)
+    if winner is None:
+        return None
+    return Node(f"not made: it {why_not_chosen(kb, c, rec_id)}", "note", ref=winner)
 
 
 def explain_recommendation(kb: KnowledgeBase, c: Consultation, rec_id: str) -> Node:
@@ -103,9 +140,13 @@ def explain_recommendation(kb: KnowledgeBase, c: Consultation, rec_id: str) -> N
     conclusion = c.recommendations.get(rec_id)
     if conclusion is None or conclusion.cf < c.threshold:
         return why_not(kb, c, rec_id)
-    node = Node(f"recommended: {rec.title} ({rec.upgrading_type.value} upgrading) "
+    conflict = _conflict_node(kb, c, rec_id)
+    status = "alternative not chosen" if conflict is not None else "recommended"
+    node = Node(f"{status}: {rec.title} ({rec.upgrading_type.value} upgrading) "
                 f"[cf {conclusion.cf:.2f}]", "conclusion", ref=rec_id)
-    node.children = _conclusion_children(kb, c, conclusion, 0)
+    if conflict is not None:
+        node.children.append(conflict)
+    node.children.extend(_conclusion_children(kb, c, conclusion, 0))
     node.children.extend(Node(cite(kb, ref), "source", ref=ref.key) for ref in rec.sources)
     return node
 
@@ -120,20 +161,6 @@ def explain_warning(kb: KnowledgeBase, c: Consultation, warn_id: str) -> Node:
     return node
 
 
-def describe_literal(kb: KnowledgeBase, literal: Literal) -> str:
-    """A literal in the user's words: derived facts by their label, values by theirs."""
-    name = kb.facts[literal.fact].label if literal.fact in kb.facts else literal.fact.replace("_", " ")
-    op, operand = literal.operator, literal.operand
-    if op == "known":
-        return f"{name} is {'known' if literal.positive else 'not known'}"
-    values = operand if isinstance(operand, tuple) else (operand,)
-    shown = " or ".join(kb.value_label(literal.fact, v) for v in values)
-    words = {"equals": "is", "in": "is", "not_equals": "is not", "not_in": "is not",
-             "gt": "is more than", "ge": "is at least", "lt": "is less than", "le": "is at most"}[op]
-    text = f"{name} {words} {shown}"
-    return text if literal.positive else f"it is not the case that {text}"
-
-
 def unmet_literals(kb: KnowledgeBase, branch: Branch, c: Consultation) -> list[str]:
     return [describe_literal(kb, lit) for lit in branch if not literal_value(lit, c)[0]]
 
@@ -146,6 +173,11 @@ def why_not(kb: KnowledgeBase, c: Consultation, rec_id: str, branches: dict[str,
     rec = kb.recommendations[rec_id]
     conclusion = c.recommendations.get(rec_id)
     if conclusion is not None and conclusion.cf >= c.threshold:
+        conflict = _conflict_node(kb, c, rec_id)
+        if conflict is not None:
+            node = Node(f"not recommended: {rec.title}", "conclusion", ref=rec_id)
+            node.children.append(conflict)
+            return node
         return Node(f"{rec.title} was recommended [cf {conclusion.cf:.2f}]", "note", ref=rec_id)
     node = Node(f"not recommended: {rec.title}", "conclusion", ref=rec_id)
     if conclusion is not None and conclusion.contributions:
@@ -172,10 +204,32 @@ def why_not(kb: KnowledgeBase, c: Consultation, rec_id: str, branches: dict[str,
     return node
 
 
+def _plan_condition_node(kb: KnowledgeBase, waiting_id: str) -> Node:
+    """A plan condition waiting on a question (see relevance): urgency or already followed."""
+    kind, _, item_id = waiting_id.partition(":")
+    if kind == "urgency":
+        rule = next(r for r in kb.urgency_rules if r.id == item_id)
+        titles = ", ".join(kb.recommendations[r].title for r in rule.recommendations)
+        node = Node(f"urgency rule {rule.id}: {rule.title} → {rule.urgency.value}: {titles}", "rule", ref=rule.id)
+        node.children.append(Node(f"because: {rule.because}", "because"))
+        node.children.extend(Node(cite(kb, ref), "source", ref=ref.key) for ref in rule.sources)
+        return node
+    rec = kb.recommendations[item_id]
+    followed = rec.already_followed
+    assert followed is not None
+    return Node(f"whether the firm already does this: {rec.title} → "
+                f"{'continue / deepen' if followed.then == 'deepen' else 'left out of the plan'}", "note",
+                ref=rec.id, children=[Node(f"because: {followed.because}", "because")])
+
+
 def why_question(kb: KnowledgeBase, waiting_rules: list[str]) -> Node:
-    """Why a question is asked: the rules waiting on it and what they would conclude."""
+    """Why a question is asked: the rules (and plan conditions) waiting on it,
+    and what they would conclude."""
     node = Node("this answer can still change these conclusions:", "note")
     for rule_id in waiting_rules:
+        if ":" in rule_id:
+            node.children.append(_plan_condition_node(kb, rule_id))
+            continue
         rule = kb.rule(rule_id)
         would = []
         for action in rule.then:

@@ -3,8 +3,10 @@
 For each of the 45 cells the three dimensions are *stated* (as a consultant
 would) and the knowledge base is consulted with no other answer.  A cell is
 *empty* when nothing is recommended, and *contradictory* when advice is given
-outside the ``applies_to`` the recommendation declares, or two advices that
-``conflicts_with`` each other are given together.
+outside the ``applies_to`` the recommendation declares, when two advices that
+``conflicts_with`` each other are given together, or when a recommendation is
+given next to a warning of the same cell that argues ``against`` it without a
+declared disagreement between the papers that ``hedges`` that warning.
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ def coverage_grid(kb: KnowledgeBase) -> list[Cell]:
             for other in rec.conflicts_with:
                 if other in made and rid < other:
                     cell.contradictions.append(f"{rid} conflicts with {other}")
+            hedged = {w for d in rec.disagreements for w in d.hedges}
+            for warning in cell.warnings:
+                if rid in kb.warnings[warning].against and warning not in hedged:
+                    cell.contradictions.append(f"{rid} is given next to warning {warning}, which argues "
+                                               "against it (no disagreement between the papers hedges it)")
         cells.append(cell)
     return cells
 

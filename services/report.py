@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from gvc_advisor.engine.advice import PlanItem, build_advice
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.result import Conclusion, Consultation
 from gvc_advisor.services.reporting.build import build_report
@@ -33,42 +34,56 @@ def _paper_keys(kb: KnowledgeBase, conclusion: Conclusion, extra: list | None = 
     return sorted(keys)
 
 
+def _recommendation_data(kb: KnowledgeBase, c: Consultation, item: PlanItem, group: str) -> dict[str, Any]:
+    conclusion = c.recommendations[item.id]
+    rec = kb.recommendations[item.id]
+    return {
+        "id": item.id, "title": item.title, "upgrading_type": item.upgrading_type, "cf": _cf(item.cf),
+        "group": group, "priority": item.priority, "urgency": item.urgency, "urgency_rule": item.urgency_rule,
+        "horizon": item.horizon, "horizon_label": item.horizon_label, "actors": list(item.actors),
+        "reason": item.reason, "continue_deepen": item.continue_deepen, "continue_text": item.continue_text,
+        "choice_group": item.choice_group,
+        "disagreements": [{"text": d.text, "papers": list(d.papers)} for d in item.disagreements],
+        "rules": conclusion.rule_ids, "sources": _paper_keys(kb, conclusion, rec.sources),
+    }
+
+
 def consultation_data(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> dict[str, Any]:
+    """The JSON form: the diagnosis and the plan of :func:`build_advice`, plus
+    the answers and the trace.  Recommendations come in priority order (the
+    plan, then those only worth considering)."""
+    advice = build_advice(kb, c)
     facts: dict[str, Any] = {}
-    for name in sorted(c.facts):
-        best = c.value_of(name)
-        if best is None:
+    for item in advice.diagnosis:
+        if not item.declared:
             continue
-        value, cf = best
-        conclusion = c.facts[name][value]
-        facts[name] = {
-            "value": value,
-            "cf": _cf(cf),
-            "origin": "stated" if conclusion.stated is not None else "derived",
-            "rules": conclusion.rule_ids,
-            "alternatives": {str(v): _cf(x) for v, x in c.established(name)[1:]},
+        facts[item.fact] = {
+            "value": item.value,
+            "cf": _cf(item.cf or 0.0),
+            "origin": item.origin,
+            "single": item.single,
+            "rules": list(item.declared[0].rules),
+            "alternatives": [{"value": o.value, "cf": _cf(o.cf), "rules": list(o.rules)} for o in item.alternatives],
+            "tie_break": item.tie_break,
+            "contested": item.contested is not None,
         }
-    recommendations = []
-    for conclusion in c.recommended:
-        rec = kb.recommendations[conclusion.target]
-        recommendations.append({
-            "id": rec.id, "title": rec.title, "upgrading_type": rec.upgrading_type.value,
-            "cf": _cf(conclusion.cf), "rules": conclusion.rule_ids,
-            "sources": _paper_keys(kb, conclusion, rec.sources),
-        })
-    warnings = [
-        {"id": w.target, "title": kb.warnings[w.target].title, "message": kb.warnings[w.target].message,
-         "cf": _cf(w.cf), "rules": w.rule_ids}
-        for w in c.raised_warnings
-    ]
+        if len(item.declared) > 1:
+            facts[item.fact]["also_declared"] = [{"value": o.value, "cf": _cf(o.cf)} for o in item.declared[1:]]
+    recommendations = [_recommendation_data(kb, c, i, "plan") for i in advice.plan]
+    recommendations += [_recommendation_data(kb, c, i, "worth_considering") for i in advice.worth_considering]
+    data_advice = advice.to_data()
     data: dict[str, Any] = {
         "kb": kb.version_info,
         "answers": {k: c.answers[k].to_data() for k in sorted(c.answers)},
         "facts": facts,
         "recommendations": recommendations,
-        "warnings": warnings,
+        "not_chosen": data_advice["not_chosen"],
+        "already_followed": data_advice["already_followed"],
+        "choices": data_advice["choices"],
+        "warnings": data_advice["warnings"],
         "trace": [f"{f.rule_id}#{f.branch}" for f in c.trace],
         "threshold": c.threshold,
+        "worth_considering": advice.worth_considering_level,
     }
     if firm:
         data["firm"] = firm

@@ -1,10 +1,13 @@
 """Generated knowledge bases, for the benchmark and the differential tests.
 
 A synthetic knowledge base has categorical and numeric questions, derived
-facts in layers (so the rule graph is acyclic but several strata deep), and
-rules whose conditions use every operator of the condition language
-(all/any/not, equals/in/not_in/not_equals, comparisons, known/unknown) and
-whose conclusions mix positive and negative evidence and recommendations.
+facts in layers (so the rule graph is acyclic but several strata deep), half
+of them single-valued, and rules whose conditions use every operator of the
+condition language (all/any/not, equals/in/not_in/not_equals, comparisons,
+known/unknown) and whose conclusions mix positive and negative evidence and
+recommendations, some of which conflict with each other.  The plan
+declarations are generated too: a horizon for every recommendation, urgency
+rules, "already followed" conditions and a choice group.
 It is written to disk as YAML and loaded through the normal loader, so the
 whole pipeline is exercised.
 """
@@ -76,11 +79,14 @@ def generate(directory: Path, rules: int, seed: int = 0, questions: int | None =
     for layer in range(1, layers + 1):
         names = [f"d{layer}_{j}" for j in range(facts_per_layer)]
         facts += [{"id": n, "label": n, "description": "generated",
-                   "values": [{"value": v, "label": v} for v in VALUES]} for n in names]
+                   "cardinality": "single" if j % 2 == 0 else "multiple",
+                   "values": [{"value": v, "label": v} for v in VALUES]} for j, n in enumerate(names)]
         readable.append(readable[-1] + [(n, "choice") for n in names])
     recs = [{"id": f"rec{i}", "title": f"Advice {i}", "summary": "s", "upgrading_type": "process",
              "actions": ["x", "y", "z"], "preconditions": ["p"], "risks": ["r"], "actors": ["firm"],
              "sources": [{"key": "src", "section": "1"}]} for i in range(recommendations)]
+    for i in range(0, recommendations - 1, 3):  # rec0 ↔ rec1, rec3 ↔ rec4, …
+        recs[i]["conflicts_with"] = [f"rec{i + 1}"]
     rule_list = []
     for i in range(rules):
         layer = rng.randint(1, layers + 1)  # layer+1 = a recommending rule over everything
@@ -98,8 +104,10 @@ def generate(directory: Path, rules: int, seed: int = 0, questions: int | None =
                           "sources": [{"key": "src", "section": "1"}]})
     (directory / "knowledge_base").mkdir(parents=True, exist_ok=True)
     (directory / "rules").mkdir(parents=True, exist_ok=True)
-    meta = {"kb": {"name": f"synthetic-{rules}", "version": "1", "description": "generated"},
+    meta = {"kb": {"name": f"synthetic-{rules}", "version": "1", "description": "generated",
+                   "contested_margin": 0.15, "worth_considering": 0.35},
             "sources": [{"key": "src", "citation": "Synthetic source."}]}
+    meta.update(_plan(random.Random(seed + 1), recs, readable[-1]))
     (directory / "knowledge_base" / "kb.yaml").write_text(dump_yaml(meta))
     (directory / "knowledge_base" / "questions.yaml").write_text(dump_yaml({"questions": qs}))
     (directory / "knowledge_base" / "facts.yaml").write_text(dump_yaml({"facts": facts}))
@@ -109,6 +117,25 @@ def generate(directory: Path, rules: int, seed: int = 0, questions: int | None =
         chunk = rule_list[start:start + 500]
         (directory / "rules" / f"generated_{start // 500:03d}.yaml").write_text(dump_yaml({"rules": chunk}))
     return directory
+
+
+def _plan(rng: random.Random, recs: list[dict[str, Any]], readable: list[tuple[str, str]]) -> dict[str, Any]:
+    """Plan declarations (a separate generator, so the rules stay as they were)."""
+    horizons = ("now", "medium_term", "long_term")
+    for i, rec in enumerate(recs):
+        rec["horizon"] = horizons[i % 3]
+        if i % 4 == 2:
+            drop = rng.random() < 0.5
+            rec["already_followed"] = {"when": _condition(rng, readable), "then": "drop" if drop else "deepen",
+                                       "because": "generated"} | ({} if drop else {"text": "Keep at it."})
+    urgency = [{"id": f"u{i}", "title": f"Urgency {i}", "because": "generated", "when": _condition(rng, readable),
+                "urgency": rng.choice(["urgent", "high", "low"]),
+                "recommendations": sorted({f"rec{rng.randrange(len(recs))}" for _ in range(rng.randint(1, 3))}),
+                "sources": [{"key": "src", "section": "1"}]} for i in range(max(2, len(recs) // 3))]
+    members = [r["id"] for i, r in enumerate(recs) if i % 3 == 2][:3]
+    groups = [{"id": "g0", "title": "Choose one", "because": "generated", "members": members,
+               "sources": [{"key": "src", "section": "1"}]}] if len(members) >= 2 else []
+    return {"urgency": urgency, "choice_groups": groups}
 
 
 def random_answers(kb: Any, rng: random.Random, density: float = 0.7) -> dict[str, Any]:

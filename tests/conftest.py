@@ -37,6 +37,17 @@ def answers_of(kb: KnowledgeBase, raw: dict) -> Answers:
     return answers
 
 
+def assert_one_diagnosis_no_contradiction(kb: KnowledgeBase, consultation) -> None:
+    """Issue 8's invariant: no single-valued fact holds two values, and no two
+    recommendations that conflict are made together."""
+    for name, spec in kb.facts.items():
+        if spec.single:
+            assert len(consultation.established(name)) <= 1, (name, consultation.established(name))
+    made = {c.target for c in consultation.recommended}
+    for rec_id in made:
+        assert not set(kb.recommendations[rec_id].conflicts_with) & made, rec_id
+
+
 @pytest.fixture
 def write_kb():
     """Write a tiny knowledge base: choice questions with values x/y, one rec 'rec'."""
@@ -58,7 +69,7 @@ def write_kb():
             "recommendations": [{
                 "id": "rec", "title": "R", "summary": "s", "upgrading_type": "process",
                 "actions": ["a", "b", "c"], "preconditions": ["p"], "risks": ["r"], "actors": ["firm"],
-                "sources": [{"key": "src", "section": "1"}]}],
+                "horizon": "now", "sources": [{"key": "src", "section": "1"}]}],
         }
         kb.update(extra or {})
         (root / "knowledge_base" / "kb.yaml").write_text(dump_yaml(kb))

@@ -14,11 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from tempfile import mkdtemp
 
-from conftest import answers_of
+from conftest import answers_of, assert_one_diagnosis_no_contradiction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reference_evaluator import reference_consult
 
+from gvc_advisor.engine.advice import build_advice
 from gvc_advisor.engine.consult import InferenceEngine
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
@@ -56,7 +57,9 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 def test_engine_agrees_with_reference_on_synthetic_kbs(kb_seed, answer_seed, state, size):
     kb, engine = synthetic(kb_seed, size)
     answers = _profile(kb, answer_seed, state)
-    assert engine.consult(answers).summary() == reference_consult(kb, answers)
+    result = engine.consult(answers)
+    assert result.summary() == reference_consult(kb, answers)
+    assert_one_diagnosis_no_contradiction(kb, result)
 
 
 @SETTINGS
@@ -64,7 +67,9 @@ def test_engine_agrees_with_reference_on_synthetic_kbs(kb_seed, answer_seed, sta
 def test_engine_agrees_with_reference_on_shipped_kb(answer_seed, state):
     kb, engine = shipped()
     answers = _profile(kb, answer_seed, state)
-    assert engine.consult(answers).summary() == reference_consult(kb, answers)
+    result = engine.consult(answers)
+    assert result.summary() == reference_consult(kb, answers)
+    assert_one_diagnosis_no_contradiction(kb, result)
 
 
 def _interview_reaches_full_advice(kb, answers) -> int:
@@ -83,6 +88,7 @@ def _interview_reaches_full_advice(kb, answers) -> int:
             interview.skip(question.id)
     full = InferenceEngine(kb).consult(answers)
     assert interview.consultation.advice() == full.advice()
+    assert build_advice(kb, interview.consultation).outcome() == build_advice(kb, full).outcome()
     return asked
 
 

@@ -40,6 +40,7 @@ recommendations:
     preconditions: [p]
     risks: [r]
     actors: [firm]
+    horizon: now
     sources: [{key: src, section: "1"}]
 """
 

@@ -1,5 +1,5 @@
-"""The plan adapter (services/reporting/plan_source.py): the shape the advice
-engine's ``build_advice`` will give, derived from today's consultation."""
+"""The plan adapter (services/reporting/plan_source.py): the report takes the
+diagnosis and the plan of the advice engine's ``build_advice`` as they are."""
 
 from __future__ import annotations
 
@@ -8,77 +8,73 @@ import dataclasses
 import pytest
 from report_cases import DATE, case_ids, consult_case
 
+from gvc_advisor.engine.advice import NotChosen, build_advice
 from gvc_advisor.engine.engines import engine_for
-from gvc_advisor.engine.result import Conclusion, Contribution
 from gvc_advisor.services import report
 from gvc_advisor.services.reporting import build
-from gvc_advisor.services.reporting.plan_source import (
-    PLAN_MAX,
-    PLAN_MIN,
-    WORTH_CONSIDERING_BELOW,
-    plan_from,
-)
-
-
-def _made(target: str, cf: float, rule_id: str) -> Conclusion:
-    return Conclusion("recommendation", target, contributions=[Contribution(rule_id, cf, 1.0)])
+from gvc_advisor.services.reporting.build import PAGE_ONE_PRIORITIES
+from gvc_advisor.services.reporting.plan_source import from_advice, plan_from
 
 
 @pytest.mark.parametrize("case_id", case_ids())
-def test_plan_shape_on_every_worked_case(case_id):
+def test_the_report_follows_the_advice_engine_on_every_worked_case(case_id):
     kb, consultation, _ = consult_case(case_id)
+    advice = build_advice(kb, consultation)
     source = plan_from(kb, consultation)
-    items = [*source.plan, *source.worth_considering]
-    assert min(PLAN_MIN, len(items)) <= len(source.plan) <= PLAN_MAX
-    assert [i.priority for i in items] == list(range(1, len(items) + 1))
-    assert [i.cf for i in items] == sorted((i.cf for i in items), reverse=True)
-    assert all(i.cf < WORTH_CONSIDERING_BELOW or len(source.plan) == PLAN_MAX for i in source.worth_considering)
-    for item in items:
-        rec = kb.recommendations[item.rec_id]
-        assert item.actors == tuple(a.value for a in rec.actors)
-        assert item.horizon in {"now", "1-3-years", "longer"} and item.reason and "\n" not in item.reason
-    assert [w.warning_id for w in source.warnings] == [w.target for w in consultation.raised_warnings]
+    assert [(i.rec_id, i.priority) for i in source.plan] == [(i.id, i.priority) for i in advice.plan]
+    assert [i.rec_id for i in source.worth_considering] == [i.id for i in advice.worth_considering]
+    for ours, theirs in zip(source.plan, advice.plan, strict=True):
+        assert ours.actors == theirs.actors and ours.reason == theirs.reason and "\n" not in ours.reason
+        assert ours.horizon in {"now", "1-3-years", "longer"}
+        assert ours.actions == theirs.actions and ours.continue_existing == theirs.continue_deepen
+        assert ours.choice_group == theirs.choice_group
+    assert [w.warning_id for w in source.warnings] == [w.id for w in advice.warnings]
+    assert [d.fact for d in source.diagnosis] == [d.fact for d in advice.diagnosis]
     assert [d.fact for d in source.diagnosis][:3] == ["governance", "driver", "firm_status"]
 
 
-def test_of_two_conflicting_recommendations_the_weaker_is_set_aside():
+@pytest.mark.parametrize("case_id", case_ids())
+def test_page_one_names_at_most_five_priorities_and_the_rest_as_later(case_id):
+    kb, consultation, firm = consult_case(case_id)
+    advice = build_advice(kb, consultation)
+    made = build.build_report(kb, consultation, firm, DATE)
+    assert {line.priority for line in made.plan} <= set(range(1, PAGE_ONE_PRIORITIES + 1))
+    assert [line.rec_id for line in made.plan + made.later] == [i.id for i in advice.plan]
+    assert [s.rec_id for s in made.strategies] == [i.id for i in advice.plan]
+    page_one = report.to_markdown(kb, consultation, firm, date=DATE).split("## The strategies in detail")[0]
+    for line in made.later:
+        assert f"{line.priority}. {line.title}" in page_one
+
+
+def test_advice_not_chosen_and_already_followed_are_set_aside_with_why():
     kb, consultation, _ = consult_case("captive-garment-oem")
-    design = consultation.recommendations["strengthen-industrial-design"]
-    consultation.recommendations["strengthen-rd-modular-development"] = _made(
-        "strengthen-rd-modular-development", design.cf - 0.1, "table3-producer")
-    source = plan_from(kb, consultation)
-    kept = {i.rec_id for i in [*source.plan, *source.worth_considering]}
-    assert "strengthen-industrial-design" in kept and "strengthen-rd-modular-development" not in kept
+    advice = build_advice(kb, consultation)
+    beaten = NotChosen("strengthen-rd-modular-development", "Strengthen R&D", 0.3,
+                       "strengthen-industrial-design", 0.6, "the chain is buyer-driven")
+    source = from_advice(dataclasses.replace(advice, not_chosen=(beaten,)))
     (aside,) = source.set_aside
-    assert (aside.rec_id, aside.winner) == ("strengthen-rd-modular-development", "strengthen-industrial-design")
-    assert "less certainty" in aside.why
+    assert (aside.rec_id, aside.winner, aside.why) == (
+        "strengthen-rd-modular-development", "strengthen-industrial-design", "the chain is buyer-driven")
 
 
-def test_an_unmade_rival_is_shown_with_what_it_lacks():
-    kb, consultation, firm = consult_case("captive-garment-oem")
-    (aside,) = plan_from(kb, consultation).set_aside
-    assert (aside.rec_id, aside.winner) == ("strengthen-rd-modular-development", "strengthen-industrial-design")
-    assert "Producer-driven" in aside.why
-    text = report.to_markdown(kb, consultation, firm, date=DATE)
-    assert "### Alternatives not chosen" in text and "Chosen instead: Strengthen industrial design." in text
-
-
-def test_a_close_runner_up_makes_the_diagnosis_contested():
-    kb, consultation, firm = consult_case("sourcing-intermediary")
+def test_a_contested_diagnosis_is_marked_with_its_runner_up():
+    kb, consultation, firm = consult_case("contested-governance")
     governance = next(d for d in plan_from(kb, consultation).diagnosis if d.fact == "governance")
     assert governance.contested and governance.alternatives
+    runner_up = kb.value_label("governance", governance.alternatives[0][0])
     text = report.to_markdown(kb, consultation, firm, date=DATE).split("## Priority plan")[0]
-    assert "; **contested** by Modular (0.80)" in text
+    assert f"**contested** by {runner_up}" in text
+    assert any(w.warning_id == "contested:governance" for w in plan_from(kb, consultation).warnings)
 
 
-def test_weak_advice_tops_the_plan_up_to_three_and_the_rest_is_worth_considering():
-    kb, consultation, _ = consult_case("zhejiang-locked-sme")
-    weak = sorted(consultation.recommendations)[:4]
-    consultation.recommendations = {rec: _made(rec, 0.3 - n * 0.02, "hu-regional-brand-locked")
-                                    for n, rec in enumerate(weak)}
-    source = plan_from(kb, consultation)
-    assert [i.rec_id for i in source.plan] == weak[:3]
-    assert [i.rec_id for i in source.worth_considering] == weak[3:]
+def test_a_continue_item_shows_its_own_wording_and_actions():
+    kb, consultation, firm = consult_case("sports-shoe-domestic-brand")
+    advice = build_advice(kb, consultation)
+    item = next(i for i in advice.plan if i.continue_deepen)
+    made = build.build_report(kb, consultation, firm, DATE)
+    strategy = next(s for s in made.strategies if s.rec_id == item.id)
+    assert strategy.actions == item.actions
+    assert strategy.summary == item.continue_text and item.continue_text
 
 
 def test_renderers_show_choice_groups_and_continue_flags(monkeypatch):
@@ -86,14 +82,16 @@ def test_renderers_show_choice_groups_and_continue_flags(monkeypatch):
     real = plan_from(kb, consultation)
     first, second, *rest = real.plan
     changed = dataclasses.replace(real, plan=(dataclasses.replace(first, continue_existing=True),
-                                              dataclasses.replace(second, choice_group="brand route"), *rest))
+                                              dataclasses.replace(second, choice_group="brand-route"), *rest))
     monkeypatch.setattr(build, "plan_from", lambda kb, c: changed)
     md = report.to_markdown(kb, consultation, firm, date=DATE)
     html = report.to_html(kb, consultation, firm, date=DATE)
     text = report.to_text(kb, consultation, firm, date=DATE)
-    assert "1. **Continue and deepen: " in md and "(choose one: brand route)" in md
-    assert "Continue and deepen: " in html and "choose one: brand route" in html
-    assert "Continue and deepen: " in text and "choose one: brand route" in text
+    group = kb.choice_groups["brand-route"].title
+    assert "1. **Continue and deepen: " in md and "(choose one: Route to an international brand:" in md
+    assert "Continue and deepen: " in html and "choose one: Route to an international brand:" in html
+    assert "Continue and deepen: " in text and "choose one: Route to an international brand:" in " ".join(text.split())
+    assert group.startswith("Route to an international brand:")
 
 
 def test_no_advice_is_said_plainly_in_every_format():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.kb.answers import parse_answers
+from gvc_advisor.engine.kb.crossref_plan import check_plan, lint_plan
 from gvc_advisor.engine.kb.locator import Locator
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.rule_graph import fact_tests, find_cycle
@@ -20,10 +21,15 @@ from gvc_advisor.engine.kb.validation_report import suggest
 
 
 def _check_test(kb: KnowledgeBase, rule: Rule, test: FactTest, path: tuple, loc: Locator) -> list[Problem]:
-    where = ("when", *path)
+    return check_test(kb, "rule", rule.id, ("when", *path), test, loc)
+
+
+def check_test(kb: KnowledgeBase, kind: str, item_id: str, where: tuple, test: FactTest,
+               loc: Locator) -> list[Problem]:
+    """Problems of one fact test found at ``where`` below the item ``(kind, item_id)``."""
     names = list(kb.questions) + list(kb.facts)
     if test.fact not in kb.questions and test.fact not in kb.facts:
-        return [loc.problem("rule", rule.id, (*where, "fact"), (
+        return [loc.problem(kind, item_id, (*where, "fact"), (
             f"unknown question or fact '{test.fact}'{suggest(test.fact, names)}; "
             "conditions may test questions (knowledge_base/questions) and derived facts (facts)"))]
     op, operand = test.operator, test.operand
@@ -31,18 +37,18 @@ def _check_test(kb: KnowledgeBase, rule: Rule, test: FactTest, path: tuple, loc:
         return []
     numeric = kb.is_numeric(test.fact)
     if op in COMPARISONS and not numeric:
-        return [loc.problem("rule", rule.id, (*where, op), (
+        return [loc.problem(kind, item_id, (*where, op), (
             f"'{op}' compares numbers, but '{test.fact}' is categorical; use equals/in"))]
     values = operand if isinstance(operand, list) else [operand]
     problems = []
     for value in values:
         if numeric:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                problems.append(loc.problem("rule", rule.id, (*where, op), (
+                problems.append(loc.problem(kind, item_id, (*where, op), (
                     f"'{test.fact}' is a number; {value!r} is not")))
         elif value not in kb.allowed_values(test.fact):
             allowed = kb.allowed_values(test.fact)
-            problems.append(loc.problem("rule", rule.id, (*where, op), (
+            problems.append(loc.problem(kind, item_id, (*where, op), (
                 f"'{test.fact}' has no value {value!r}{suggest(str(value), allowed)}; "
                 f"allowed: {', '.join(allowed)}")))
     return problems
@@ -165,6 +171,7 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
         problems.extend(_check_actions(kb, rule, loc))
     problems.extend(_check_sources(kb, loc))
     problems.extend(_check_applicability(kb, loc))
+    problems.extend(check_plan(kb, loc, check_test))
     if not problems:
         cycle = find_cycle(kb.rules)
         if cycle:
@@ -173,4 +180,4 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
                 f"rules depend on each other in a cycle: {' → '.join(cycle)}; "
                 "a derived fact may not depend on itself")))
         problems.extend(_check_cases(kb, loc))
-    return problems + _lint(kb, loc)
+    return problems + _lint(kb, loc) + lint_plan(kb, loc)

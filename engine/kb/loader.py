@@ -26,6 +26,7 @@ _SECTION_KINDS = {
     "questions": ("question", "id"), "facts": ("fact", "id"), "rules": ("rule", "id"),
     "recommendations": ("recommendation", "id"), "warnings": ("warning", "id"),
     "sources": ("source", "key"), "glossary": ("glossary", "term"),
+    "choice_groups": ("choice_group", "id"), "urgency": ("urgency", "id"),
 }
 
 
@@ -154,6 +155,7 @@ def _load_uncached(root: Path, files: list[Path], case_files: list[Path]) -> Kno
         warnings={w.id: w for w in merged["warnings"]},
         sources={s.key: s for s in merged["sources"]},
         glossary=merged["glossary"], cases=cases, origins=origins,
+        choice_groups={g.id: g for g in merged["choice_groups"]}, urgency_rules=merged["urgency"],
     )
     findings = cross_check(kb, locator)
     errors = [p for p in findings if p.severity == "error"]

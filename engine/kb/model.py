@@ -17,6 +17,7 @@ from gvc_advisor.engine.kb.schema import (
     WarningSpec,
     WorkedCase,
 )
+from gvc_advisor.engine.kb.schema.plan import ChoiceGroup, UrgencyRule
 from gvc_advisor.engine.kb.schema.questions import QuestionType
 
 #: The three dimensions of the framework (dai2009), canonical fact ids.
@@ -47,6 +48,8 @@ class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     cases: list[WorkedCase] = field(default_factory=list)
+    choice_groups: dict[str, ChoiceGroup] = field(default_factory=dict)
+    urgency_rules: list[UrgencyRule] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     #: Lint findings that do not prevent use (unused questions, unreachable advice).
     lint: list[Problem] = field(default_factory=list)

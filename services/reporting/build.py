@@ -27,6 +27,10 @@ from gvc_advisor.services.reporting.model import (
 from gvc_advisor.services.reporting.plan_source import DiagnosisEntry, PlanItem, plan_from
 from gvc_advisor.services.reporting.references import References
 
+#: Page one shows the plan's first five priorities (a choice group shares one), so
+#: that it fits one printed page; the rest is named there and detailed in part 2.
+PAGE_ONE_PRIORITIES = 5
+
 
 def build_report(kb: KnowledgeBase, consultation: Consultation, firm: str | None = None,
                  date: dt.date | None = None, skipped: Iterable[str] = ()) -> Report:
@@ -35,11 +39,14 @@ def build_report(kb: KnowledgeBase, consultation: Consultation, firm: str | None
     source = plan_from(kb, consultation)
     references = References(kb)
     plan = tuple(_plan_line(kb, item) for item in source.plan)
-    strategies = tuple(_strategy(kb, item, references) for item in source.plan)
+    first = tuple(line for line in plan if line.priority <= PAGE_ONE_PRIORITIES)
+    later = tuple(line for line in plan if line.priority > PAGE_ONE_PRIORITIES)
+    strategies = tuple(_strategy(kb, item, references, brief=item.priority > PAGE_ONE_PRIORITIES)
+                       for item in source.plan)
     answers = answer_lines(kb, consultation)
     derivations = Derivations(kb, consultation, answers, references)
     made = [*source.plan, *source.worth_considering]
-    raised = [consultation.warnings[w.warning_id] for w in source.warnings]
+    raised = [consultation.warnings[w.warning_id] for w in source.warnings if w.from_rules]
     facts = derivations.facts_for([*(consultation.recommendations[i.rec_id] for i in made), *raised])
     advice = tuple(derivations.entry(str(i.priority), kb.recommendations[i.rec_id].title,
                                      consultation.recommendations[i.rec_id]) for i in made)
@@ -52,9 +59,9 @@ def build_report(kb: KnowledgeBase, consultation: Consultation, firm: str | None
         kb_name=kb.meta.name, kb_version=kb.meta.version, kb_hash=kb.content_hash,
         threshold=consultation.threshold,
         diagnosis=tuple(_diagnosis_line(kb, entry) for entry in source.diagnosis),
-        plan=plan,
-        warnings=tuple(WarningLine(w.warning_id, kb.warnings[w.warning_id].title,
-                                   kb.warnings[w.warning_id].message, w.cf) for w in source.warnings),
+        plan=first,
+        later=later,
+        warnings=tuple(WarningLine(w.warning_id, w.title, w.message, w.cf) for w in source.warnings),
         strategies=strategies,
         worth_considering=tuple(_plan_line(kb, item) for item in source.worth_considering),
         set_aside=tuple(SetAsideLine(s.rec_id, kb.recommendations[s.rec_id].title,
@@ -83,13 +90,18 @@ def _plan_line(kb: KnowledgeBase, item: PlanItem) -> PlanLine:
     return PlanLine(item.priority, rec.id, rec.title, rec.upgrading_type.value, item.cf, item.reason,
                     item.horizon, labels.horizon(item.horizon), item.actors,
                     tuple(labels.actor(a) for a in item.actors),
-                    item.continue_existing, item.choice_group)
+                    item.continue_existing,
+                    kb.choice_groups[item.choice_group].title if item.choice_group else None)
 
 
-def _strategy(kb: KnowledgeBase, item: PlanItem, references: References) -> Strategy:
+def _strategy(kb: KnowledgeBase, item: PlanItem, references: References, brief: bool) -> Strategy:
+    """A plan item in full; items after page one's priorities (``brief``) keep their
+    summary, actions and sources, so that the report stays one to be read."""
     rec = kb.recommendations[item.rec_id]
-    return Strategy(item.priority, rec.id, rec.title, rec.upgrading_type.value, rec.summary, tuple(rec.actions),
-                    tuple(rec.preconditions), tuple(rec.risks), tuple(rec.examples),
+    more = () if brief else (tuple(rec.preconditions), tuple(rec.risks), tuple(rec.examples))
+    preconditions, risks, examples = more or ((), (), ())
+    return Strategy(item.priority, rec.id, rec.title, rec.upgrading_type.value, item.continue_text or rec.summary,
+                    item.actions or tuple(rec.actions), preconditions, risks, examples,
                     references.cite_all(rec.sources))
 
 

@@ -64,6 +64,9 @@ def page_one(report: Report) -> list[str]:
                        f'<span class="when">When: {e(line.horizon_label)} · '
                        f'Who: {e(", ".join(line.actor_labels))}</span></li>')
         out.append("</ol>")
+    if report.later:
+        out.append('<p class="note">Later in the plan (see the strategies in detail): '
+                   + "; ".join(f"{line.priority}. {e(line.title)}" for line in report.later) + ".</p>")
     if report.warnings:
         out += ["<h2>Key warnings</h2>", '<ul class="warnings">']
         out += [f"<li><strong>{e(w.title)}</strong> {_cf(w.cf)}: {e(w.message)}</li>" for w in report.warnings]

@@ -35,6 +35,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "page_one": {
             "diagnosis": report.diagnosis,
             "plan": report.plan,
+            "later": report.later,
             "warnings": report.warnings,
             "smile": report.smile,
         },

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-HORIZONS = {"now": "now", "1-3-years": "1–3 years", "longer": "longer term"}
+HORIZONS = {"now": "now", "1-3-years": "1–3 years", "longer": "longer term", "undeclared": "horizon not declared"}
 ACTORS = {"firm": "the firm", "leading_firm": "leading firms", "association": "cluster association",
           "government": "local government"}
 TOPICS = {"industry": "Industry and chain", "buyers": "Buyers", "firm": "The firm", "cluster": "The cluster",

@@ -62,6 +62,9 @@ def page_one(report: Report) -> list[str]:
                      f"({cf(report.threshold)}); answer more questions or check the answers.")
     for line in report.plan:
         lines += _plan_item(line)
+    if report.later:
+        lines += ["", "Later in the plan (see the strategies in detail): "
+                  + "; ".join(f"{line.priority}. {md(line.title)}" for line in report.later) + "."]
     if report.warnings:
         lines += ["", "## Key warnings", ""]
         lines += [f"- **{md(w.title)}** (certainty {cf(w.cf)}): {md(w.message)}" for w in report.warnings]

@@ -151,7 +151,8 @@ class Report:
     kb_hash: str
     threshold: float
     diagnosis: tuple[DiagnosisLine, ...]
-    plan: tuple[PlanLine, ...]
+    plan: tuple[PlanLine, ...]  # page one: the first PAGE_ONE_PRIORITIES priorities
+    later: tuple[PlanLine, ...]  # the rest of the plan, named on page one, detailed in part 2
     warnings: tuple[WarningLine, ...]
     strategies: tuple[Strategy, ...]
     worth_considering: tuple[PlanLine, ...]

@@ -1,29 +1,21 @@
 """Where the report gets its diagnosis and its plan: the one seam to the advice engine.
 
-The prioritised plan (priority, horizon, actors, a worth-considering group,
-alternatives set aside, contested facts) belongs to the engine (issue 8,
-``engine/advice.py: build_advice(kb, consultation) -> Advice``).  Until that
-lands, :func:`plan_from` derives the same shape from what a consultation
-already holds:
+Everything the report says about the firm comes from
+:func:`gvc_advisor.engine.advice.build_advice` (single-valued facts and their
+alternatives, contested diagnoses, conflicts resolved, the prioritised plan,
+worth considering, advice already followed).  This module only maps that
+contract onto the few fields the report model needs, so that no renderer
+re-derives any of it from the raw consultation:
 
-* **diagnosis**: every derived fact, the best established value with its
-  certainty, the other established values as alternatives (best first), and
-  *contested* when the runner-up is within :data:`CONTESTED_MARGIN` of the
-  winner;
-* **plan**: recommendations by certainty (ties by id); those at or above
-  :data:`WORTH_CONSIDERING_BELOW` make the plan, at most :data:`PLAN_MAX`, and
-  it is topped up to :data:`PLAN_MIN` in rank order; priority is the rank;
-  the horizon follows the upgrading type (process now, product in 1–3 years,
-  functional and chain longer: the order of difficulty in shoes §III); the
-  actors are the recommendation's own; the one-line reason is the title of the
-  rule that contributed most;
-* **set aside**: of two made recommendations in ``conflicts_with`` the weaker
-  (the winner is named), and a ``conflicts_with`` partner of a made
-  recommendation that was not made (why: what its closest rule lacks);
-* **warnings**: raised warnings by certainty.
-
-When ``build_advice`` exists, only this function changes: it maps ``Advice``
-onto these dataclasses (or they become aliases of the engine's own).
+* **diagnosis**: every derived fact (the three dimensions first): the value
+  rules downstream used, its certainty, the values it beat (best first),
+  whether it was contested and whether the consultant stated it;
+* **plan** and **worth considering**: the engine's items in priority order,
+  with horizon, actors, the one-line reason, the actions that still apply
+  ("continue / deepen" items keep only those), and the choice group;
+* **set aside**: advice made but not chosen (the winner of the conflict and
+  why) and advice the firm already follows;
+* **warnings**: the rule warnings and one per contested diagnosis.
 """
 
 from __future__ import annotations
@@ -31,18 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gvc_advisor.engine.explain import why_not
-from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
-from gvc_advisor.engine.result import Conclusion, Consultation
+from gvc_advisor.engine.advice import Advice, DiagnosisItem, build_advice
+from gvc_advisor.engine.advice import PlanItem as AdvicePlanItem
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.result import Consultation
 
-#: A runner-up this close to the winner makes a diagnosis contested.
-CONTESTED_MARGIN = 0.15
-#: Recommendations below this certainty go to the worth-considering group…
-WORTH_CONSIDERING_BELOW = 0.4
-#: …unless the plan would otherwise have fewer than PLAN_MIN actions.
-PLAN_MIN = 3
-PLAN_MAX = 5
-HORIZON_BY_TYPE = {"process": "now", "product": "1-3-years", "functional": "longer", "chain": "longer"}
+#: The engine's horizon ids → the report's (labels in ``labels.HORIZONS``).
+HORIZONS = {"now": "now", "medium_term": "1-3-years", "long_term": "longer", None: "undeclared"}
 
 
 @dataclass(frozen=True)
@@ -64,10 +51,12 @@ class PlanItem:
     rec_id: str
     cf: float
     priority: int
-    horizon: str  # "now" | "1-3-years" | "longer"
+    horizon: str  # "now" | "1-3-years" | "longer" | "undeclared"
     actors: tuple[str, ...]  # Actor values: firm, leading_firm, association, government
     reason: str  # one line, plain text
+    actions: tuple[str, ...] = ()  # for "continue / deepen", only those that still apply
     continue_existing: bool = False  # the firm already does this: continue / deepen
+    continue_text: str | None = None  # the summary reworded for "continue / deepen"
     choice_group: str | None = None  # items sharing a group are alternatives: choose one
 
 
@@ -82,8 +71,11 @@ class SetAside:
 
 @dataclass(frozen=True)
 class WarningItem:
-    warning_id: str
+    warning_id: str  # a warning id, or "contested:<fact>"
     cf: float
+    title: str
+    message: str
+    from_rules: bool  # raised by rules (it has a derivation), not a contested diagnosis
 
 
 @dataclass(frozen=True)
@@ -97,82 +89,26 @@ class PlanSource:
 
 def plan_from(kb: KnowledgeBase, consultation: Consultation) -> PlanSource:
     """The diagnosis and the plan of a consultation (see the module docstring)."""
-    made, set_aside = _resolve_conflicts(kb, consultation)
-    items = [_item(kb, conclusion, rank) for rank, conclusion in enumerate(made, 1)]
-    plan = [item for item in items if item.cf >= WORTH_CONSIDERING_BELOW][:PLAN_MAX]
-    for item in items:
-        if len(plan) >= PLAN_MIN:
-            break
-        if item not in plan:
-            plan.append(item)
-    plan.sort(key=lambda item: item.priority)
-    considered = [item for item in items if item not in plan]
-    warnings = tuple(WarningItem(w.target, w.cf) for w in consultation.raised_warnings)
-    return PlanSource(_diagnosis(kb, consultation), tuple(plan), tuple(considered), tuple(set_aside), warnings)
+    return from_advice(build_advice(kb, consultation))
 
 
-def _diagnosis(kb: KnowledgeBase, consultation: Consultation) -> tuple[DiagnosisEntry, ...]:
-    entries = []
-    for fact in [*DIMENSIONS, *(f for f in kb.facts if f not in DIMENSIONS)]:
-        if fact not in kb.facts:
-            continue
-        values = consultation.established(fact)
-        if not values:
-            entries.append(DiagnosisEntry(fact, None, 0.0))
-            continue
-        (value, cf), others = values[0], tuple(values[1:])
-        stated = consultation.facts[fact][value].stated is not None
-        contested = bool(others) and not stated and cf - others[0][1] <= CONTESTED_MARGIN
-        entries.append(DiagnosisEntry(fact, value, cf, others, contested, stated))
-    return tuple(entries)
+def from_advice(advice: Advice) -> PlanSource:
+    set_aside = [SetAside(n.id, n.chosen, n.why) for n in advice.not_chosen]
+    set_aside += [SetAside(a.id, None, f"the firm already does this: {a.because}") for a in advice.already_followed]
+    warnings = tuple(WarningItem(w.id, w.cf, w.title, w.message, w.kind == "rule") for w in advice.warnings)
+    return PlanSource(tuple(_entry(item) for item in advice.diagnosis), tuple(_item(i) for i in advice.plan),
+                      tuple(_item(i) for i in advice.worth_considering), tuple(set_aside), warnings)
 
 
-def _resolve_conflicts(kb: KnowledgeBase, consultation: Consultation) -> tuple[list[Conclusion], list[SetAside]]:
-    """Recommendations kept (best first) and the alternatives set aside."""
-    made = consultation.recommended
-    made_ids = {c.target for c in made}
-    kept: list[Conclusion] = []
-    set_aside: list[SetAside] = []
-    for conclusion in made:  # best first, so a kept rival is always the stronger one
-        rivals = _rivals(kb, conclusion.target)
-        winner = next((k for k in kept if k.target in rivals), None)
-        if winner is None:
-            kept.append(conclusion)
-            continue
-        set_aside.append(SetAside(conclusion.target, winner.target,
-                                  f"an alternative to the chosen one, with less certainty "
-                                  f"({conclusion.cf:.2f} against {winner.cf:.2f})"))
-    listed = {s.rec_id for s in set_aside}
-    for conclusion in kept:
-        for rival in sorted(_rivals(kb, conclusion.target)):
-            if rival in made_ids or rival in listed or rival not in kb.recommendations:
-                continue
-            listed.add(rival)
-            set_aside.append(SetAside(rival, conclusion.target, _why_not_made(kb, consultation, rival)))
-    return kept, set_aside
+def _entry(item: DiagnosisItem) -> DiagnosisEntry:
+    if not item.declared:
+        return DiagnosisEntry(item.fact, None, 0.0)
+    best, *also = item.declared  # a multi-valued fact may hold several values
+    others = tuple((o.value, o.cf) for o in (*also, *item.alternatives))
+    return DiagnosisEntry(item.fact, best.value, best.cf, others, item.contested is not None,
+                          item.origin == "stated")
 
 
-def _rivals(kb: KnowledgeBase, rec_id: str) -> set[str]:
-    """``conflicts_with`` read both ways."""
-    rivals = set(kb.recommendations[rec_id].conflicts_with)
-    rivals |= {other.id for other in kb.recommendations.values() if rec_id in other.conflicts_with}
-    return rivals
-
-
-def _why_not_made(kb: KnowledgeBase, consultation: Consultation, rec_id: str) -> str:
-    node = why_not(kb, consultation, rec_id, limit=1)
-    notes = [child.label for child in node.children if child.kind == "note"]
-    unmet = [grand.label.removeprefix("unmet: ") for child in node.children if child.kind == "rule"
-             for grand in child.children if grand.kind == "unmet"]
-    if unmet:
-        return "not made, because this does not hold: " + "; ".join(unmet)
-    return notes[0] if notes else "its conditions hold with too little certainty"
-
-
-def _item(kb: KnowledgeBase, conclusion: Conclusion, rank: int) -> PlanItem:
-    rec = kb.recommendations[conclusion.target]
-    used = [c for c in conclusion.contributions if not c.overridden]
-    strongest = min(used, key=lambda c: (-c.cf, c.rule_id)) if used else None
-    reason = kb.rule(strongest.rule_id).title if strongest else rec.summary
-    return PlanItem(rec.id, conclusion.cf, rank, HORIZON_BY_TYPE[rec.upgrading_type.value],
-                    tuple(actor.value for actor in rec.actors), reason)
+def _item(item: AdvicePlanItem) -> PlanItem:
+    return PlanItem(item.id, item.cf, item.priority, HORIZONS.get(item.horizon, "undeclared"), item.actors,
+                    item.reason, item.actions, item.continue_deepen, item.continue_text, item.choice_group)

@@ -76,6 +76,9 @@ def _plan(report: Report) -> list[RenderableType]:
                                               _t(", ".join(line.actor_labels)))])
         table.add_row(f"{line.priority}.", body)
     parts.append(table)
+    if report.later:
+        later = "; ".join(f"{line.priority}. {clean(line.title)}" for line in report.later)
+        parts.append(Padding(Text(f"Later in the plan (see the full report): {later}.", style="dim"), (1, 0, 0, 0)))
     return parts
 
 

@@ -20,10 +20,13 @@ class StrictModel(BaseModel):
 
     Validators are built on first use (``defer_build``): a launch that finds
     the knowledge base in the cache (see ``engine.kb.cache``) never validates, so it
-    should not pay for building validators either.
+    should not pay for building validators either.  Numbers must be finite
+    (``allow_inf_nan=False``): YAML's ``.nan`` and ``.inf`` would otherwise slip
+    through every range check (a comparison with NaN is always false).
     """
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True,
+                              allow_inf_nan=False)
 
 
 class SourceRef(StrictModel):

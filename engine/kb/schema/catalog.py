@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from gvc_advisor.engine.kb.schema.base import (
     Identifier,
@@ -14,6 +14,7 @@ from gvc_advisor.engine.kb.schema.base import (
     SourceRef,
     StrictModel,
 )
+from gvc_advisor.engine.kb.schema.plan import AlreadyFollowed, Disagreement, Horizon, Urgency
 
 
 class FactValue(StrictModel):
@@ -22,15 +23,32 @@ class FactValue(StrictModel):
     description: NonEmptyText | None = None
 
 
+class Cardinality(StrEnum):
+    """How many values a derived fact can hold at once."""
+
+    #: One value: rules downstream see only the strongest; the others are
+    #: kept as alternatives considered (a firm is captive *or* modular).
+    SINGLE = "single"
+    #: Several values at once, each established on its own certainty.
+    MULTIPLE = "multiple"
+
+
 class DerivedFact(StrictModel):
     """A fact the engine infers (it may also be stated directly by the user)."""
 
     id: Identifier
     label: NonEmptyText
     description: NonEmptyText
+    #: The values, in the order that also breaks a tie between two equally
+    #: certain values of a single-valued fact (the first listed wins).
     values: list[FactValue] = Field(min_length=2)
     #: Whether the user may state it directly as an answer (expert override).
     statable: bool = True
+    cardinality: Annotated[Cardinality, Field(strict=False)] = Cardinality.MULTIPLE
+
+    @property
+    def single(self) -> bool:
+        return self.cardinality is Cardinality.SINGLE
 
     @property
     def allowed_values(self) -> tuple[str, ...]:
@@ -50,10 +68,23 @@ class UpgradingType(StrEnum):
 
 
 class Actor(StrEnum):
+    """Who carries a move out."""
+
     FIRM = "firm"
+    #: A leading firm of the cluster (hu2013's leading enterprise).
     LEADING_FIRM = "leading_firm"
+    #: The global lead firm or buyer the firm supplies.
+    LEAD_BUYER = "lead_buyer"
     ASSOCIATION = "association"
     GOVERNMENT = "government"
+    RESEARCH_INSTITUTES = "research_institutes"
+
+    @property
+    def label(self) -> str:
+        return {"firm": "the firm", "leading_firm": "leading firms of the cluster",
+                "lead_buyer": "the lead buyer", "association": "the cluster association",
+                "government": "local government",
+                "research_institutes": "research institutes and universities"}[self.value]
 
 
 #: Stages of the value chain from left to right along the smile curve.
@@ -79,6 +110,14 @@ class Recommendation(StrictModel):
     conflicts_with: list[Identifier] = Field(default_factory=list)
     #: Where on the smile curve the advice moves the firm (drawn on the results screen).
     smile_stage: SmileStage = "manufacturing"
+    #: When the move pays off: now, in 1–3 years, or longer (lint warns when missing).
+    horizon: Annotated[Horizon, Field(strict=False)] | None = None
+    #: Urgency unless an urgency rule (``urgency:`` section) sets another.
+    urgency: Annotated[Urgency, Field(strict=False)] = Urgency.NORMAL
+    #: When the firm's answers show it already follows this advice.
+    already_followed: AlreadyFollowed | None = None
+    #: Points where the papers disagree about this advice, naming both.
+    disagreements: list[Disagreement] = Field(default_factory=list)
 
 
 class WarningSpec(StrictModel):
@@ -86,6 +125,9 @@ class WarningSpec(StrictModel):
     title: NonEmptyText
     message: NonEmptyText
     sources: list[SourceRef] = Field(min_length=1)
+    #: Recommendations this warning argues against: given together without a
+    #: hedge (a disagreement that ``hedges`` it), the coverage grid flags them.
+    against: list[Identifier] = Field(default_factory=list)
 
 
 class Source(StrictModel):
@@ -111,13 +153,40 @@ class KbMeta(StrictModel):
     threshold: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.2
     #: Certainty given to an answer marked "unsure".
     unsure_cf: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.5
+    #: A single-valued fact is *contested* when its runner-up value is
+    #: established and at most this far below the winner.
+    contested_margin: Annotated[float, Field(ge=0.0, lt=1.0)] = 0.1
+    #: Recommendations made below this certainty go to a separate "worth
+    #: considering" group instead of the plan (equal to the threshold: no such group).
+    worth_considering: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.2
+
+    @model_validator(mode="after")
+    def _levels_in_order(self) -> KbMeta:
+        if self.worth_considering < self.threshold:
+            raise ValueError(f"'worth_considering' ({self.worth_considering}) must be at least the "
+                             f"'threshold' ({self.threshold}): advice below the threshold is not made at all")
+        return self
 
 
 class CaseExpectation(StrictModel):
+    """What a worked case must produce (``gvc-advisor validate`` checks it)."""
+
+    #: The declared value of each fact named.
     facts: dict[Identifier, Identifier] = Field(default_factory=dict)
+    #: Made (in the plan or worth considering; not dropped as already followed).
     recommended: list[Identifier] = Field(default_factory=list)
     not_recommended: list[Identifier] = Field(default_factory=list)
     warnings: list[Identifier] = Field(default_factory=list)
+    #: Single-valued facts whose diagnosis must be contested.
+    contested: list[Identifier] = Field(default_factory=list)
+    #: Recommendations made only below the worth-considering level.
+    worth_considering: list[Identifier] = Field(default_factory=list)
+    #: Recommendations that must lose a conflict.
+    not_chosen: list[Identifier] = Field(default_factory=list)
+    #: Recommendations the plan must reword as "continue / deepen".
+    continue_deepen: list[Identifier] = Field(default_factory=list)
+    #: The priority number some recommendations must have in the plan.
+    priority: dict[Identifier, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
 
 
 class WorkedCase(StrictModel):

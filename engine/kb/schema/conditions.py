@@ -13,9 +13,10 @@ compiler and the reference evaluator only.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from gvc_advisor.engine.kb.schema.base import Identifier, StrictModel
 
@@ -43,6 +44,15 @@ class FactTest(StrictModel):
     unknown: Literal[True] | None = None
 
     model_config = StrictModel.model_config | {"populate_by_name": True}
+
+    @field_validator("equals", "not_equals", "in_", "not_in", "gt", "ge", "lt", "le", mode="before")
+    @classmethod
+    def _finite(cls, value: Any) -> Any:
+        """One clear message for ``.nan``/``.inf`` (not one per member of the type union)."""
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, float) and not math.isfinite(item):
+                raise ValueError(f"{item} is not a finite number; .nan and .inf are not allowed")
+        return value
 
     @model_validator(mode="after")
     def _exactly_one_operator(self) -> FactTest:

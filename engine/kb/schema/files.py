@@ -19,6 +19,7 @@ from gvc_advisor.engine.kb.schema.catalog import (
     WarningSpec,
     WorkedCase,
 )
+from gvc_advisor.engine.kb.schema.plan import ChoiceGroup, UrgencyRule
 from gvc_advisor.engine.kb.schema.questions import Question
 from gvc_advisor.engine.kb.schema.rules import Rule
 
@@ -34,6 +35,8 @@ class KbFile(StrictModel):
     warnings: list[WarningSpec] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     glossary: list[GlossaryEntry] = Field(default_factory=list)
+    choice_groups: list[ChoiceGroup] = Field(default_factory=list)
+    urgency: list[UrgencyRule] = Field(default_factory=list)
 
 
 class CaseFile(StrictModel):
