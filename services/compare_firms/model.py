@@ -43,7 +43,11 @@ class DiagnosisRow:
 
     @property
     def differs(self) -> bool:
-        return len({cell.value for cell in self.cells}) > 1
+        """A different value, or the same value with certainties at least CF_SPREAD apart."""
+        if len({cell.value for cell in self.cells}) > 1:
+            return True
+        cfs = [cell.cf for cell in self.cells]
+        return max(cfs) - min(cfs) >= CF_SPREAD
 
 
 @dataclass
@@ -95,10 +99,8 @@ class FirmComparison:
 
 def firm_labels(inputs: list[FirmInput]) -> list[str]:
     """Firm names, made unique with the file name (then a number) where two firms share one."""
-    labels = [i.firm for i in inputs]
-    for index, item in enumerate(inputs):
-        if labels.count(item.firm) > 1:
-            labels[index] = f"{item.firm} ({Path(item.source).name})"
+    names = [i.firm for i in inputs]
+    labels = [f"{i.firm} ({Path(i.source).name})" if names.count(i.firm) > 1 else i.firm for i in inputs]
     seen: dict[str, int] = {}
     for index, label in enumerate(labels):
         seen[label] = seen.get(label, 0) + 1
@@ -191,8 +193,13 @@ def _causes(kb: KnowledgeBase, firms: list[ComparedFirm], chains: list[tuple[int
     end up captive, one with 65 % and one with 70 % of sales to one buyer, do not get
     different advice because of that answer.
     """
+    def answer(firm: ComparedFirm, name: str) -> tuple | None:
+        given = firm.consultation.answers.get(name)
+        return (given.value, given.cf) if given else None
+
     chains = [(i, chain) for i, chain in chains
-              if any(j != i and breaks_in(kb, chain, firms[i].consultation, other.consultation)
+              if any(j != i and answer(other, chain.answer) != answer(firms[i], chain.answer)
+                     and breaks_in(kb, chain, firms[i].consultation, other.consultation)
                      for j, other in enumerate(firms))]
     names = {chain.answer for _, chain in chains} | extra
     causes = _differing_answers(kb, firms, _in_kb_order(kb, names))

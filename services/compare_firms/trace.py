@@ -146,16 +146,25 @@ def _branches(kb: KnowledgeBase, rule: Rule) -> list[Branch]:
     return _BRANCHES[key]
 
 
+def _contribution(c: Consultation, step: Step) -> float | None:
+    conclusion = find_conclusion(c, step.kind, step.target, step.value)
+    found = [x.cf for x in (conclusion.contributions if conclusion else ()) if x.rule_id == step.rule
+             and not x.overridden]
+    return found[0] if found else None
+
+
 def breaks_in(kb: KnowledgeBase, chain: Chain, holder: Consultation, other: Consultation) -> bool:
-    """Whether ``chain`` (of ``holder``) is cut in ``other`` *by its answer*: the first rule of
-    the chain did not give its conclusion for ``other``, and the answer ``other`` gave does
-    not satisfy that rule's test of it (where ``holder``'s answer does)."""
+    """Whether ``other``'s answer cuts or weakens ``chain`` (of ``holder``) at its first rule:
+    either the rule fired for both, with a different certainty (an answer given as unsure), or
+    it did not fire for ``other`` and ``other``'s answer fails the rule's test of it (where
+    ``holder``'s answer passes)."""
     if not chain.steps:
         return False
     first = chain.steps[0]
-    reached = find_conclusion(other, first.kind, first.target, first.value)
-    if reached is not None and any(x.rule_id == first.rule and not x.overridden for x in reached.contributions):
-        return False
+    theirs = _contribution(other, first)
+    if theirs is not None:
+        mine = _contribution(holder, first)
+        return mine is not None and abs(mine - theirs) >= 0.005
     rule = kb.rule(first.rule)
     for branch in _branches(kb, rule):
         tests = [lit for lit in branch if lit.fact == chain.answer]
