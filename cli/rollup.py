@@ -19,18 +19,14 @@ TABLE_FORMATS = ("csv", "xlsx")
 
 def _table_sink(stack: ExitStack, kb, fmt: str, target: Path | None):
     """A per-firm writer for ``fmt`` on ``target`` (standard output for CSV when None)."""
-    from gvc_advisor.services.output_files import atomic_path
-    from gvc_advisor.services.rollup.per_firm import CsvFirmWriter, XlsxFirmWriter
+    from gvc_advisor.services.rollup.per_firm import CsvFirmFile, CsvFirmWriter, XlsxFirmWriter
 
-    if fmt == "xlsx":
-        assert target is not None
-        return XlsxFirmWriter(kb, target)
-    if target is None:
+    if fmt == "csv" and target is None:
         return CsvFirmWriter(kb, sys.stdout)
-    temporary = stack.enter_context(atomic_path(target))
-    # Excel reads UTF-8 reliably only with the byte-order mark.
-    stream = stack.enter_context(temporary.open("w", encoding="utf-8-sig", newline=""))
-    return CsvFirmWriter(kb, stream)
+    assert target is not None
+    sink = XlsxFirmWriter(kb, target) if fmt == "xlsx" else CsvFirmFile(kb, target)
+    stack.callback(sink.abort)  # runs last: after finish() it has nothing left to remove
+    return sink
 
 
 def _per_firm_format(path: Path) -> str:

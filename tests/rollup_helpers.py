@@ -29,3 +29,10 @@ def survey_csv(kb, path: Path, rows: list[dict], extra_header: list[str] | None 
         for row in rows:
             writer.writerow([row.get(column, "") for column in header])
     return path
+
+
+def reuse_kb(monkeypatch, kb) -> None:
+    """Let the CLI commands use an already loaded (and compiled) knowledge base: loading is
+    tested elsewhere, and reloading it for every invocation would slow these tests down."""
+    for module in ("gvc_advisor.cli.compare", "gvc_advisor.cli.rollup"):
+        monkeypatch.setattr(f"{module}.load_kb", lambda kb_dir: kb)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from rollup_helpers import answers_file
+from rollup_helpers import answers_file, reuse_kb
 
 from gvc_advisor.cli import cli
 from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
@@ -27,6 +27,11 @@ def firms(tmp_path: Path) -> dict[str, Path]:
     return {case: answers_file(KB, tmp_path, case) for case in
             ("captive-garment-oem", "auto-parts-assembler", "sports-shoe-domestic-brand", "electronics-module-maker")}
 
+
+
+@pytest.fixture(autouse=True)
+def _loaded_kb(monkeypatch):
+    reuse_kb(monkeypatch, KB)
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rollup_helpers import answers_file, case_answers, survey_csv
+from rollup_helpers import answers_file, case_answers, reuse_kb, survey_csv
 
 from gvc_advisor.cli import cli
 from gvc_advisor.engine.engines import engine_for
@@ -30,6 +30,11 @@ INDUSTRIES = "apparel, footwear, toys, textiles, auto_parts, machinery, steel, e
 EMPLOYEES = list(KB.questions).index("employees") + 2  # 1-based, after the firm column
 SHARE = list(KB.questions).index("largest_buyer_share") + 2
 
+
+
+@pytest.fixture(autouse=True)
+def _loaded_kb(monkeypatch):
+    reuse_kb(monkeypatch, KB)
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)

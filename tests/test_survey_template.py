@@ -6,8 +6,9 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
-from rollup_helpers import case_answers
+from rollup_helpers import case_answers, reuse_kb
 
 from gvc_advisor.cli import cli
 from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
@@ -15,6 +16,11 @@ from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
 KB = load_knowledge_base(default_kb_root())
 FILLED = ("captive-garment-oem", "sports-shoe-domestic-brand")
 
+
+
+@pytest.fixture(autouse=True)
+def _loaded_kb(monkeypatch):
+    reuse_kb(monkeypatch, KB)
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)

@@ -10,9 +10,12 @@ spreadsheet users can filter and pivot.
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from gvc_advisor.engine.errors import UserError
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.services.firm_advice import diagnosed_facts
 from gvc_advisor.services.rollup.summary import RollupSummary
@@ -61,6 +64,34 @@ class CsvFirmWriter:
         """Skipped rows are not firms: they go to the problem report, not the table."""
 
 
+class CsvFirmFile(CsvFirmWriter):
+    """Per-firm CSV into a file: written as the firms come into a temporary file beside the
+    target, moved into place by :meth:`finish` (with the byte-order mark Excel needs to
+    read UTF-8), removed by :meth:`abort`."""
+
+    def __init__(self, kb: KnowledgeBase, target: Path) -> None:
+        if not target.parent.is_dir():
+            raise UserError(f"cannot write {target}: the folder {target.parent} does not exist",
+                            file="<command line>")
+        try:
+            fd, name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".csv")
+        except OSError as exc:
+            raise UserError(f"cannot write in {target.parent}: {exc.strerror}", file="<command line>") from None
+        self.target = target
+        self.temporary = Path(name)
+        self.stream = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+        super().__init__(kb, self.stream)
+
+    def finish(self, summary: RollupSummary) -> None:
+        self.stream.close()
+        os.replace(self.temporary, self.target)
+
+    def abort(self) -> None:
+        """Drop the partial file (nothing to do once :meth:`finish` has moved it into place)."""
+        self.stream.close()
+        self.temporary.unlink(missing_ok=True)
+
+
 class XlsxFirmWriter:
     """A workbook streamed to disk (openpyxl write-only): the per-firm sheet grows row by
     row; the summary sheets are filled at the end.  Saved atomically, with fixed dates."""
@@ -92,3 +123,6 @@ class XlsxFirmWriter:
 
         render_xlsx.fill_summary(self.sheets, summary)
         save_workbook(self.workbook, self.target)
+
+    def abort(self) -> None:
+        """Nothing was written to the target: the workbook is only saved by :meth:`finish`."""
