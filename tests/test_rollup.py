@@ -358,3 +358,18 @@ def test_every_summary_format_renders_an_empty_grid_cell_and_skips(tmp_path, fmt
     result = run("rollup", str(bad), "--format", fmt)
     assert result.exit_code == 1 and result.stdout
     assert "nope" in result.stdout  # the skipped row's problem is listed in the report itself
+
+
+def test_the_pool_starts_when_stderr_has_no_file_descriptor(monkeypatch):
+    """Regression: inside the TUI (Textual replaces sys.stderr) starting workers failed with
+    'bad value(s) in fds_to_keep'."""
+    from multiprocessing import resource_tracker
+
+    class Captured(io.StringIO):
+        def fileno(self) -> int:
+            return -1
+
+    monkeypatch.setattr(sys, "stderr", Captured())
+    monkeypatch.setattr(resource_tracker._resource_tracker, "_fd", None)  # as in a fresh process
+    monkeypatch.setattr(resource_tracker._resource_tracker, "_pid", None)
+    assert list(ordered_map(abs, range(-5, 0), 2, local=abs, initializer=int, initargs=())) == [5, 4, 3, 2, 1]

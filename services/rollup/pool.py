@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +35,29 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real standard error.
+
+    The tracker is handed ``sys.stderr``'s file descriptor; a host that replaced
+    ``sys.stderr`` with an object without one (Textual captures it while the TUI runs)
+    makes every worker start fail with "bad value(s) in fds_to_keep".
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        return
+    replaced = sys.stderr
+    sys.stderr = sys.__stderr__ or open(os.devnull, "w")  # noqa: SIM115 - kept open for the tracker's life
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = replaced
+
+
 def ordered_map(func: Callable[[T], R], tasks: Iterable[T], jobs: int,
                 local: Callable[[T], R], initializer: Callable[..., Any], initargs: tuple) -> Iterator[R]:
     """``func(task)`` for every task, in order; ``local`` does the same work in this process."""
@@ -42,6 +66,7 @@ def ordered_map(func: Callable[[T], R], tasks: Iterable[T], jobs: int,
     if jobs <= 1 or len(head) < 2:
         yield from map(local, chain(head, tasks))
         return
+    _start_resource_tracker()
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs)
     pending: deque[Future] = deque()

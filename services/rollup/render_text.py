@@ -15,8 +15,9 @@ from gvc_advisor.services.rollup.summary import RollupSummary, percent
 
 #: Recommendations listed in the text output (the other formats list all of them).
 TOP = 12
-#: Heat-map shades, from the emptiest to the fullest cell.
-SHADES = ("", "on grey23", "on dodger_blue3", "on dodger_blue2", "bold on dodger_blue1")
+#: Heat-map shades, from the emptiest to the fullest cell (foreground and background both
+#: given, so that they read on light and dark themes alike).
+SHADES = ("", "black on light_cyan1", "black on sky_blue2", "white on dodger_blue3", "bold white on blue3")
 
 
 def _n(value: int) -> str:

@@ -27,6 +27,7 @@ class CompareScreen(Screen):
     needs_session = False
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("f4", "choose", "Choose firms"),
         Binding("f5", "compare", "Compare"),
         Binding("f6", "save", "Save…"),
     ]
@@ -120,7 +121,15 @@ class CompareScreen(Screen):
         error.update("")
         self.comparison = compare_firms(self.app.kb, firms)
         self.query_one("#compare-output", Static).update(Group(*renderables(self.app.kb, self.comparison)))
-        self.query_one("#compare-result", VerticalScroll).scroll_home(animate=False)
+        # The comparison gets the whole width (80 columns hold two firms); F4 brings the choice back.
+        self.query_one("#compare-pick").display = False
+        result = self.query_one("#compare-result", VerticalScroll)
+        result.scroll_home(animate=False)
+        result.focus()
+
+    def action_choose(self) -> None:
+        self.query_one("#compare-pick").display = True
+        self.query_one("#compare-sessions", SelectionList).focus()
 
     def action_save(self) -> None:
         from gvc_advisor.tui.screens.save_report import SaveReportModal

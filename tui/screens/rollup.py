@@ -144,7 +144,8 @@ class RollupScreen(Screen):
         bar.update(total=summary.firms + summary.skipped, progress=summary.firms + summary.skipped)
         note = f"{summary.firms:,} firms rolled up"
         if summary.skipped:
-            note += (f"; [red]{summary.skipped:,} rows or files skipped[/red] — "
+            what = "row or file" if summary.skipped == 1 else "rows or files"
+            note += (f"; [red]{summary.skipped:,} {what} skipped[/red] — "
                      + escape("; ".join(self.skipped_lines[:3])) + (" …" if len(self.skipped_lines) > 3 else ""))
         if saved_to:
             note += f"; saved to {escape(str(saved_to))}"
