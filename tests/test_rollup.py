@@ -175,11 +175,18 @@ def test_unusable_inputs_are_all_reported(tmp_path):
     empty.write_text("")
     other = tmp_path / "notes.txt"
     other.write_text("x")
-    result = run("rollup", str(tmp_path / "missing.csv"), str(empty), str(other))
+    old_excel = tmp_path / "old.xlsx"
+    old_excel.write_bytes(b"\xd0\xcf\x11\xe0 an .xls saved under another name")
+    result = run("rollup", str(tmp_path / "missing.csv"), str(empty), str(other), str(old_excel))
     assert result.exit_code == 1
+    assert f"{old_excel}: not an Excel workbook that can be read (File is not a zip file)" in result.stderr
     assert f"{tmp_path / 'missing.csv'}: no such file or folder" in result.stderr
     assert f"{empty}: the table is empty" in result.stderr
     assert f"{other}: cannot roll up this kind of file" in result.stderr
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"firm,industry\nA,apparel\nCaf\xe9 Co,toys\n")
+    assert f"{latin}: not UTF-8 text (invalid continuation byte); save the table as 'CSV UTF-8'" in run(
+        "rollup", str(latin)).stderr
     header_only = survey_csv(KB, tmp_path / "header.csv", [])
     assert "no firms to roll up" in run("rollup", str(header_only)).stderr
     assert "give --output FILE.xlsx" in run("rollup", str(header_only), "--format", "xlsx").stderr

@@ -12,6 +12,7 @@ row is ignored.  Rows are *streamed*: neither reader holds more than one row.
 from __future__ import annotations
 
 import csv
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -58,7 +59,7 @@ def _is_comment(row: Row) -> bool:
 
 
 # -- reading raw rows ------------------------------------------------------------
-def _csv_rows(path: Path) -> Iterator[tuple[int, Row]]:
+def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, Row]]:
     with path.open(newline="", encoding="utf-8-sig") as handle:
         first = handle.readline()
         delimiter = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first else ",")
@@ -80,10 +81,20 @@ def _xlsx_value(cell: Any) -> Any:
     return value
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, Row]]:
+def _open_workbook(path: Path, display: str) -> Any:
+    """The workbook in read-only mode (streamed); files that are not .xlsx workbooks are user errors."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError) as exc:
+        raise UserError(f"not an Excel workbook that can be read ({exc}); save it as .xlsx (an .xls or "
+                        "another format will not do)", file=display) from None
+
+
+def _xlsx_rows(path: Path, display: str) -> Iterator[tuple[int, Row]]:
+    workbook = _open_workbook(path, display)
     try:
         sheet = workbook[SURVEY_SHEET] if SURVEY_SHEET in workbook.sheetnames else workbook.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(min_row=1), 1):
@@ -96,17 +107,13 @@ def raw_rows(path: Path, display: str) -> Iterator[tuple[int, Row]]:
     """(row number, cells) of every row; unreadable files become a UserError."""
     reader = _xlsx_rows if path.suffix.lower() == ".xlsx" else _csv_rows
     try:
-        yield from reader(path)
+        yield from reader(path, display)
     except UnicodeDecodeError as exc:
         raise UserError(f"not UTF-8 text ({exc.reason}); save the table as 'CSV UTF-8'", file=display) from None
     except csv.Error as exc:
         raise UserError(f"not a readable CSV table: {exc}", file=display) from None
     except OSError as exc:
         raise UserError(f"cannot read: {exc.strerror or exc}", file=display) from None
-    except Exception as exc:  # openpyxl's errors for files that are not workbooks share no base class
-        if type(exc).__module__.startswith(("openpyxl", "zipfile")) or "zip" in str(exc).lower():
-            raise UserError(f"not an Excel workbook (.xlsx) that can be read: {exc}", file=display) from None
-        raise
 
 
 def data_rows(path: Path, columns: SurveyColumns) -> Iterator[tuple[int, Row]]:
@@ -122,9 +129,7 @@ def estimate_firm_rows(path: Path, columns: SurveyColumns) -> int | None:
     from the sheet's recorded size for XLSX (comment rows included), None when unknown."""
     if not columns.spreadsheet:
         return sum(1 for _ in data_rows(path, columns))
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True)
+    workbook = _open_workbook(path, columns.file)
     try:
         sheet = workbook[SURVEY_SHEET] if SURVEY_SHEET in workbook.sheetnames else workbook.worksheets[0]
         return max(0, sheet.max_row - columns.header_row) if sheet.max_row else None

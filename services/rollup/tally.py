@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import product
 
+from gvc_advisor.engine.errors import UserError
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.services.rollup.measures import CollectiveMeasures
 from gvc_advisor.services.rollup.summary import (
@@ -29,8 +30,6 @@ class Tally:
     def __init__(self, kb: KnowledgeBase, measures: CollectiveMeasures, inputs: list[str]) -> None:
         missing = [d for d in DIMENSIONS if d not in kb.facts]
         if missing:
-            from gvc_advisor.engine.errors import UserError
-
             raise UserError(f"this knowledge base has no {', '.join(missing)} fact; a roll-up places firms in "
                             "the governance × driver × status grid", file=str(kb.root))
         self.kb = kb
