@@ -93,8 +93,10 @@ def rollup(inputs: tuple[Path, ...], fmt: str, jobs: int | None, output: Path | 
     elif output is not None or fmt == "xlsx":
         click.echo(f"rolled up {summary.firms:,} firms into {output}", err=True)
     if summary.skipped:
-        click.echo(f"gvc-advisor: {summary.skipped:,} rows or files skipped ({summary.problem_count:,} problems "
-                   "listed above); the results cover the other firms", err=True)
+        skipped = f"{summary.skipped:,} {'row or file' if summary.skipped == 1 else 'rows or files'}"
+        problems = f"{summary.problem_count:,} {'problem' if summary.problem_count == 1 else 'problems'}"
+        click.echo(f"gvc-advisor: {skipped} skipped ({problems} listed above); the results cover the other firms",
+                   err=True)
         sys.exit(EXIT_USER_ERROR)
 
 

@@ -121,7 +121,7 @@ def test_csv_survey_bad_rows_are_reported_exactly_and_skipped(tmp_path):
     assert result.stderr.splitlines() == [
         f"{path}:3:2: 'industry' cannot be 'aparel'; did you mean 'apparel'?; allowed: {INDUSTRIES}",
         f"{path}:3:{EMPLOYEES}: 'employees' must be a whole number from 1 to 1000000, not 'many'",
-        "gvc-advisor: 1 rows or files skipped (2 problems listed above); the results cover the other firms",
+        "gvc-advisor: 1 row or file skipped (2 problems listed above); the results cover the other firms",
     ]
     data = json.loads(result.stdout)
     assert data["firms"] == 2 and data["skipped"] == {"rows_or_files": 1, "problems": 2,
@@ -380,3 +380,23 @@ def test_the_pool_starts_when_stderr_has_no_file_descriptor(monkeypatch):
     monkeypatch.setattr(resource_tracker._resource_tracker, "_fd", None)  # as in a fresh process
     monkeypatch.setattr(resource_tracker._resource_tracker, "_pid", None)
     assert list(ordered_map(abs, range(-5, 0), 2, local=abs, initializer=int, initargs=())) == [5, 4, 3, 2, 1]
+
+
+def test_another_knowledge_base_in_the_workers(tmp_path, monkeypatch):
+    """Workers load the knowledge base the command was given (--kb), not the bundled one."""
+    from conftest import SMALL_KB
+
+    monkeypatch.undo()  # this test loads its own knowledge base through --kb
+    rows = [{"firm": f"F{n}", "industry": ("apparel", "steel")[n % 2], "employees": 20 + n} for n in range(70)]
+    small = load_knowledge_base(SMALL_KB)
+    survey = survey_csv(small, tmp_path / "small.csv", rows)
+    builtin = run("rollup", str(survey), "--kb", str(SMALL_KB))
+    assert builtin.exit_code == 1 and "written for the bundled knowledge base" in builtin.stderr
+    none = tmp_path / "none.yaml"
+    none.write_text("measures: []\n")
+    result = run("rollup", str(survey), "--kb", str(SMALL_KB), "--measures", str(none), "--format", "json",
+                 "--jobs", "2")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["firms"] == 70 and data["kb"]["hash"] == small.content_hash
+    assert data["collective_measures"]["measures"] == [] and "low_end_lock" not in data["shares"]

@@ -65,7 +65,7 @@ class Measure(StrictModel):
 
 
 class MeasuresFile(StrictModel):
-    measures: list[Measure] = Field(min_length=1)
+    measures: list[Measure]  # may be empty: a roll-up without collective measures
 
 
 class CollectiveMeasures:
@@ -112,6 +112,11 @@ def load_measures(kb: KnowledgeBase, path: Path | None = None) -> CollectiveMeas
     except ValidationError as exc:
         raise KnowledgeBaseError(problems_from_validation(exc, loaded, MeasuresFile)) from None
     problems = _cross_check(kb, parsed, loaded)
+    if problems and path == DEFAULT_FILE:
+        problems.insert(0, Problem(display, message=(
+            "the built-in collective measures are written for the bundled knowledge base, and this one "
+            "lacks what they refer to (below); give --measures FILE with measures for it, or a file with "
+            "'measures: []' to roll up without collective measures")))
     if problems:
         raise KnowledgeBaseError(problems)
     return CollectiveMeasures(parsed.measures, display)

@@ -93,6 +93,8 @@ def measures_block(s: RollupSummary) -> Table:
     table.title_style, table.title_justify = "bold", "left"
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
+    if not s.measures:
+        table.add_row(Text("·", style="dim"), Text(f"none declared in {s.measures_source}", style="dim"))
     for m in s.measures:
         mark = Text("✓ proposed", style="bold green") if m.proposed else Text("· not yet", style="dim")
         text = Text()
@@ -119,7 +121,8 @@ def skipped_block(s: RollupSummary) -> Group:
 
 
 def renderables(s: RollupSummary) -> list[RenderableType]:
-    undetermined = Text(f"undetermined (a dimension not established): {_n(s.undetermined)} firms\n", style="dim")
+    undetermined = Text(f"undetermined (a dimension not established): {plural(s.undetermined, 'firm', 'firms')}\n",
+                        style="dim")
     return [heading(s), Text(""), grid_table(s), undetermined, shares(s), recommendations_table(s), Text(""),
             measures_block(s), Text(""), skipped_block(s)]
 
