@@ -18,7 +18,8 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bo
 h3 { margin-bottom: .3rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
-th { font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.differs td, tr.differs th { background: var(--diff); }
 .muted, .meta { color: var(--muted); } code { font-size: .92em; }
 ul.paths { margin: .1rem 0 .4rem; color: var(--muted); }

@@ -64,12 +64,12 @@ def heat_map(s: RollupSummary) -> str:
 def bars(rows: list[tuple[str, int, str]], total: int, title: str,
          markers: list[float | None] | None = None) -> str:
     """Horizontal bars: (label, count, colour) each; an optional marker (a share) per bar."""
-    label_w, bar_w, row_h = 330.0, 300.0, 22.0
+    label_w, bar_w, row_h = 390.0, 300.0, 22.0
     width, height = label_w + bar_w + 110, row_h * len(rows) + 12
     body = []
     for i, (label, count, colour) in enumerate(rows):
         y = 6 + i * row_h
-        shown = label if len(label) <= 52 else label[:51] + "…"
+        shown = label if len(label) <= 56 else label[:55] + "…"
         length = bar_w * count / total if total else 0.0
         body.append(f'<text x="{_f(label_w - 8)}" y="{_f(y + 15)}" text-anchor="end"><title>{escape(label)}'
                     f"</title>{escape(shown)}</text>")
