@@ -119,3 +119,24 @@ async def test_rollup_screen_shows_input_errors(store, tmp_path):
         await pilot.pause()
         assert screen.summary is None
         assert "nowhere.csv: no such file or folder" in str(screen.query_one("#rollup-status").render())
+
+
+async def test_leaving_the_rollup_screen_while_it_runs(store, tmp_path):
+    """A roll-up still running when the screen is left reports to a screen that is gone: its
+    progress and result are dropped, and the app goes on."""
+    paths = [answers_file(KB, tmp_path, c) for c in ("captive-garment-oem", "sports-shoe-domestic-brand")]
+    app = AdvisorApp(KB, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app._push("rollup")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#rollup-inputs").value = " ".join(str(p) for p in paths)
+        await pilot.press("enter", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, RollupScreen)
+        screen._progress(1, 2)  # what a late callback of the worker thread does
+        screen._status("late")
+        screen._show(None, None)
+        await pilot.pause()
+        assert app.is_running

@@ -118,11 +118,14 @@ class RollupScreen(Screen):
             summary = run_rollup(self.app.kb, paths, progress=progress, on_skipped=skipped, sinks=sinks)
             for sink in sinks:
                 sink.finish(summary)
-        except (Cancelled, UserError) as exc:
+        except Exception as exc:  # a failed roll-up must not take the interview down with it
             for sink in sinks:
                 sink.abort()
-            if isinstance(exc, UserError):
-                self.app.call_from_thread(self._status, f"[red]{escape(exc.report())}[/red]")
+            if isinstance(exc, Cancelled):
+                return
+            text = exc.report() if isinstance(exc, UserError) else (
+                f"internal error ({type(exc).__name__}: {exc}); this is a bug, please report it")
+            self.app.call_from_thread(self._status, f"[red]{escape(text)}[/red]")
             return
         self.app.call_from_thread(self._show, summary, sink_path)
 
@@ -132,13 +135,22 @@ class RollupScreen(Screen):
         writer = XlsxFirmWriter if path.suffix.lower() == ".xlsx" else CsvFirmFile
         return writer(self.app.kb, path)
 
+    @property
+    def _shown(self) -> bool:
+        """Whether this screen is still on the stack (it may have been left while the roll-up ran)."""
+        return self in self.app.screen_stack
+
     def _progress(self, done: int, total: int | None) -> None:
-        self.query_one("#rollup-progress", ProgressBar).update(total=total, progress=done)
+        if self._shown:
+            self.query_one("#rollup-progress", ProgressBar).update(total=total, progress=done)
 
     def _status(self, text: str) -> None:
-        self.query_one("#rollup-status", Static).update(text)
+        if self._shown:
+            self.query_one("#rollup-status", Static).update(text)
 
     def _show(self, summary: RollupSummary, saved_to: Path | None) -> None:
+        if not self._shown:
+            return
         self.summary = summary
         bar = self.query_one("#rollup-progress", ProgressBar)
         bar.update(total=summary.firms + summary.skipped, progress=summary.firms + summary.skipped)
