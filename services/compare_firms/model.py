@@ -147,8 +147,7 @@ def _plan_rows(kb: KnowledgeBase, firms: list[ComparedFirm]) -> list[PlanRow]:
 
 # -- answers -------------------------------------------------------------------
 def _all_answers(kb: KnowledgeBase, firms: list[ComparedFirm]) -> list[str]:
-    given = {name for f in firms for name in f.consultation.answers}
-    return [q for q in kb.questions if q in given] + [f for f in kb.facts if f in given]
+    return _in_kb_order(kb, {name for f in firms for name in f.consultation.answers})
 
 
 def _shown_answer(kb: KnowledgeBase, firm: ComparedFirm, name: str) -> str | None:
