@@ -101,13 +101,24 @@ def test_a_workshop_folder_of_sessions(tmp_path):
     assert f"{stale_path}: 'industry' cannot be 'spaceships'" in result.stderr
 
 
-def test_a_data_folder_with_its_sessions_subfolder(tmp_path):
-    store = SessionStore(tmp_path / "data" / "sessions")
-    session = SavedSession.new("One", KB)
-    session.answers = case_answers(KB, "captive-garment-oem")[1]
-    store.save(session)
-    result = run("rollup", str(tmp_path / "data"), "--format", "json")
-    assert result.exit_code == 0 and json.loads(result.stdout)["firms"] == 1
+def test_the_folder_of_a_served_workshop(tmp_path):
+    """'gvc-advisor serve' keeps each participant's sessions in participants/<id>/sessions/."""
+    workshop = tmp_path / "workshop"
+    for participant, case in (("p1", "captive-garment-oem"), ("p2", "auto-parts-assembler")):
+        session = SavedSession.new(case, KB)
+        session.answers = case_answers(KB, case)[1]
+        SessionStore(workshop / "participants" / participant / "sessions").save(session)
+    (workshop / ".gvc-serve-key").write_text("secret")
+    hidden = workshop / "participants" / ".trash" / "sessions"
+    hidden.mkdir(parents=True)
+    (hidden / "old.json").write_text("{")
+    result = run("rollup", str(workshop), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    sources = [row["source"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert [Path(s).parts[-3] for s in sources] == ["p1", "p2"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "holds no answers files" in run("rollup", str(empty)).stderr
 
 
 def test_csv_survey_bad_rows_are_reported_exactly_and_skipped(tmp_path):

@@ -1,9 +1,10 @@
 """What the user gave to roll up, checked before any firm is read, and cut into tasks.
 
 An input is an answers file (``.yaml``/``.yml``), a saved session (``.json``),
-a survey table (``.csv``/``.xlsx``), or a folder: its answers files and
-sessions (a workshop folder; a data folder whose sessions sit in
-``sessions/`` works too), in name order.  Every input that does not exist or
+a survey table (``.csv``/``.xlsx``), or a folder: every answers file and session
+in it and in its subfolders, in path order, hidden files and folders aside — so
+a flat folder of sessions, a data folder (``sessions/``) and the folder of a
+``gvc-advisor serve`` workshop (``participants/<id>/sessions/``) all work.  Every input that does not exist or
 cannot be used, and every survey header problem, is reported at once before
 the roll-up starts.
 """
@@ -43,13 +44,13 @@ Source = Survey | FirmFiles
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    """Answers files and sessions below ``folder``; hidden ones (``.tmp-…`` autosaves in progress,
+    a server's key) are not firms."""
     def usable(path: Path) -> bool:
-        return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in FIRM_FILE_SUFFIXES
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        return not hidden and path.suffix.lower() in FIRM_FILE_SUFFIXES and path.is_file()
 
-    files = sorted(p for p in folder.iterdir() if usable(p))
-    if not files and (folder / "sessions").is_dir():
-        files = sorted(p for p in (folder / "sessions").iterdir() if usable(p))
-    return files
+    return sorted((p for p in folder.rglob("*") if usable(p)), key=lambda p: p.relative_to(folder).as_posix())
 
 
 def plan_sources(kb: KnowledgeBase, paths: list[Path]) -> list[Source]:
@@ -64,8 +65,8 @@ def plan_sources(kb: KnowledgeBase, paths: list[Path]) -> list[Source]:
         elif path.is_dir():
             files = _folder_files(path)
             if not files:
-                problems.append(Problem(name, message="the folder holds no answers files (.yaml) or saved "
-                                        "sessions (.json)"))
+                problems.append(Problem(name, message="the folder (and its subfolders) holds no answers "
+                                        "files (.yaml) or saved sessions (.json)"))
             sources.append(FirmFiles(tuple(str(f) for f in files)))
         elif suffix in TABLE_SUFFIXES:
             try:
