@@ -12,6 +12,8 @@ _SCREENS = {
     "export": ("export", "ExportScreen"),
     "cases": ("cases", "CasesScreen"),
     "glossary": ("glossary", "GlossaryScreen"),
+    "compare": ("compare", "CompareScreen"),
+    "rollup": ("rollup", "RollupScreen"),
 }
 
 

@@ -1,0 +1,59 @@
+"""Read one firm from a file: an answers file (YAML) or a saved session (JSON).
+
+The comparison and the roll-up both take firms from files; a saved session is
+read through :mod:`gvc_advisor.services.sessions` (the store's own loader and
+``restore``), so a session whose answers the knowledge base no longer accepts
+is refused with the reasons, never half-read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from gvc_advisor.engine.errors import AnswersError, Problem
+from gvc_advisor.engine.kb.answers import Answers, load_answers_document
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.services.sessions import SessionStore
+
+SESSION_SUFFIXES = (".json",)
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class FirmInput:
+    source: str  # the file as the user named it
+    firm: str
+    answers: Answers
+
+
+def is_session_file(path: Path) -> bool:
+    return path.suffix.lower() in SESSION_SUFFIXES
+
+
+def read_session(path: Path, kb: KnowledgeBase) -> FirmInput:
+    """A saved interview session; raise AnswersError when it cannot be used as it is."""
+    name = str(path)
+    try:
+        session = SessionStore(path.parent).load(path.stem)
+    except json.JSONDecodeError as exc:
+        raise AnswersError([Problem(name, exc.lineno, exc.colno, f"not a saved session: JSON syntax: {exc.msg}")]) \
+            from None
+    except OSError as exc:
+        raise AnswersError([Problem(name, message=f"cannot read: {exc.strerror}")]) from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise AnswersError([Problem(name, message=f"not a saved session file of gvc-advisor ({exc})")]) from None
+    answers, _, _, problems = session.restore(kb)
+    if problems:
+        raise AnswersError([Problem(name, message=f"{text}; the session was saved with knowledge base "
+                                    f"{session.kb.get('version', '?')}") for text in problems])
+    return FirmInput(name, session.firm, answers)
+
+
+def read_firm_file(path: Path, kb: KnowledgeBase) -> FirmInput:
+    """An answers file or a saved session, by its suffix (``.json`` is a session)."""
+    if is_session_file(path):
+        return read_session(path, kb)
+    answers, firm = load_answers_document(path, kb)
+    return FirmInput(str(path), firm or path.stem, answers)
