@@ -6,8 +6,42 @@ An *internal error* is a bug in gvc-advisor itself and should be reported.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+#: Characters that could break a one-line message or act on a terminal: line
+#: and paragraph separators, C0/C1 controls (ESC starts terminal escape
+#: sequences), format characters (bidirectional overrides can make a line read
+#: differently from what it says) and anything unassigned or private.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: object) -> str:
+    """``text`` with every unsafe character written as an escape (``\\n``, ``\\x1b``,
+    ``\\u2028``), so that anything echoed from the input stays on one line and
+    cannot drive the terminal.  Safe text is returned unchanged."""
+    text = str(text)
+    if text.isprintable() and text.isascii():
+        return text
+    out = []
+    for char in text:
+        if char in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[char])
+        elif unicodedata.category(char) in _UNSAFE_CATEGORIES:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A piece of user input to quote in a message: made printable and cut to ``limit``
+    characters, so that a megabyte-long key cannot become a megabyte-long message."""
+    text = printable(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +61,9 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         prefix = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {prefix}{self.message}"
+        # Escaped here, once for every message: whatever a message quotes from
+        # the input, each problem stays exactly one line.
+        return printable(f"{where}: {prefix}{self.message}")
 
 
 class GvcAdvisorError(Exception):
