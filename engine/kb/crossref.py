@@ -2,7 +2,9 @@
 
 Errors: references to unknown questions, facts, values, recommendations,
 warnings or sources; operators that do not fit the fact's type; rules that
-conclude an answered question; dependency cycles.  Lint (warnings): advice no
+conclude an answered question; dependency cycles; conditions the compiler
+would refuse (too many alternatives); a fact value listed twice; advice in
+conflict with itself.  Lint (warnings): advice no
 rule can reach, questions no rule reads, catalogue entries never used.
 """
 
@@ -12,7 +14,7 @@ from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.kb.answers import parse_answers
 from gvc_advisor.engine.kb.locator import Locator
 from gvc_advisor.engine.kb.model import KnowledgeBase
-from gvc_advisor.engine.kb.rule_graph import fact_tests, find_cycle
+from gvc_advisor.engine.kb.rule_graph import MAX_BRANCHES, branch_count, fact_tests, find_cycle
 from gvc_advisor.engine.kb.schema import FactTest, Rule
 from gvc_advisor.engine.kb.schema.conditions import COMPARISONS
 from gvc_advisor.engine.kb.schema.rules import RecommendAction, SetFact, WarnAction
@@ -132,6 +134,37 @@ def _check_applicability(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     return problems
 
 
+def _check_rule_size(rule: Rule, loc: Locator) -> list[Problem]:
+    """What the compiler would refuse: a condition with too many alternatives."""
+    if branch_count(rule.when) <= MAX_BRANCHES:
+        return []
+    return [loc.problem("rule", rule.id, ("when",), (
+        f"the condition of rule '{rule.id}' expands to more than {MAX_BRANCHES} alternatives "
+        f"(each 'any' inside an 'all' multiplies them); at most {MAX_BRANCHES} are allowed: split the "
+        "rule, or conclude a derived fact from part of the condition and test that"))]
+
+
+def _check_catalogue(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
+    """Entries that load but cannot mean what they say: a fact value listed twice,
+    advice that conflicts with itself."""
+    problems = []
+    for fact in kb.facts.values():
+        first: dict[str, int] = {}
+        for i, value in enumerate(fact.allowed_values):
+            if value in first:
+                problems.append(loc.problem("fact", fact.id, ("values", i, "value"), (
+                    f"fact '{fact.id}' lists the value '{value}' twice (first as value {first[value] + 1}); "
+                    "each value may appear once")))
+            first.setdefault(value, i)
+    for rec in kb.recommendations.values():
+        for i, other in enumerate(rec.conflicts_with):
+            if other == rec.id:
+                problems.append(loc.problem("recommendation", rec.id, ("conflicts_with", i), (
+                    f"recommendation '{rec.id}' names itself in 'conflicts_with'; list only other "
+                    "recommendations")))
+    return problems
+
+
 def _lint(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     read = {t.fact for r in kb.rules for t, _ in fact_tests(r.when)}
     concluded = {a.recommend for r in kb.rules for a in r.then if isinstance(a, RecommendAction)}
@@ -163,6 +196,8 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
         for test, path in fact_tests(rule.when):
             problems.extend(_check_test(kb, rule, test, path, loc))
         problems.extend(_check_actions(kb, rule, loc))
+        problems.extend(_check_rule_size(rule, loc))
+    problems.extend(_check_catalogue(kb, loc))
     problems.extend(_check_sources(kb, loc))
     problems.extend(_check_applicability(kb, loc))
     if not problems:

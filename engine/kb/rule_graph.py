@@ -13,6 +13,12 @@ from collections.abc import Iterator
 from gvc_advisor.engine.kb.schema import AllOf, AnyOf, Condition, FactTest, NotOf, Rule
 from gvc_advisor.engine.kb.schema.rules import SetFact
 
+#: The most alternatives (branches of the disjunctive normal form) one rule's
+#: condition may expand to.  Each becomes a rule of the compiled network, so a
+#: condition like many nested ``any`` inside ``all`` would multiply the network.
+#: The validator checks it (:func:`branch_count`) and the compiler relies on it.
+MAX_BRANCHES = 256
+
 
 def fact_tests(condition: Condition, path: tuple = ()) -> Iterator[tuple[FactTest, tuple]]:
     """Every fact test in a condition, with its YAML sub-path below ``when``."""
@@ -26,6 +32,29 @@ def fact_tests(condition: Condition, path: tuple = ()) -> Iterator[tuple[FactTes
             yield from fact_tests(child, (*path, "any", i))
     elif isinstance(condition, NotOf):
         yield from fact_tests(condition.not_, (*path, "not"))
+
+
+def branch_count(condition: Condition, positive: bool = True, cap: int = MAX_BRANCHES + 1) -> int:
+    """How many alternatives the condition's disjunctive normal form has, counted
+    without building it (and saturating at ``cap``, so that a huge product costs nothing).
+
+    It mirrors ``engine.rete.normalize.dnf``: a fact test is one alternative;
+    ``all`` multiplies the counts of its parts and ``any`` adds them, except
+    under a ``not``, which flips polarity (so there ``all`` adds and ``any``
+    multiplies).
+    """
+    if isinstance(condition, FactTest):
+        return 1
+    if isinstance(condition, NotOf):
+        return branch_count(condition.not_, not positive, cap)
+    children = condition.all if isinstance(condition, AllOf) else condition.any
+    conjunctive = isinstance(condition, AllOf) == positive
+    total = 1 if conjunctive else 0
+    for child in children:
+        count = branch_count(child, positive, cap)
+        total = total * count if conjunctive else total + count
+        total = min(total, cap)
+    return total
 
 
 def reads(rule: Rule) -> set[str]:

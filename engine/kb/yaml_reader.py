@@ -153,8 +153,7 @@ class _Composer:
         elif isinstance(event, CollectionStartEvent):
             is_map = isinstance(event, MappingStartEvent)
             wanted = scalars.MAP_TAG if is_map else scalars.SEQ_TAG
-            if event.tag in (scalars.MAP_TAG, scalars.SEQ_TAG) and event.tag != wanted or (
-                    event.tag in scalars.STANDARD_SCALAR_TAGS):
+            if event.tag in (scalars.STANDARD_SCALAR_TAGS | {scalars.MAP_TAG, scalars.SEQ_TAG}) - {wanted}:
                 self._problem(event, self._tag_message(event.tag, "a mapping" if is_map else "a list"))
             elif event.tag not in (None, "!", wanted):
                 self._problem(event, f"the tag {shown(_short_tag(event.tag))} is not allowed; use plain YAML values")
