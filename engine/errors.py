@@ -6,34 +6,32 @@ An *internal error* is a bug in gvc-advisor itself and should be reported.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Characters that could break a one-line message or act on a terminal: line
-#: and paragraph separators, C0/C1 controls (ESC starts terminal escape
-#: sequences), format characters (bidirectional overrides can make a line read
-#: differently from what it says) and anything unassigned or private.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+#: Written as readable escapes: what could break a one-line message or make it lie.
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def printable(text: object) -> str:
-    """``text`` with every unsafe character written as an escape (``\\n``, ``\\x1b``,
-    ``\\u2028``), so that anything echoed from the input stays on one line and
-    cannot drive the terminal.  Safe text is returned unchanged."""
+    """``text`` with every character Python does not call printable written as an
+    escape (``\\n``, ``\\x1b``, ``\\u2028``, ``\\xa0``): line and paragraph
+    separators, C0/C1 controls (ESC starts terminal escape sequences), format
+    characters (bidirectional overrides make a line read differently from what it
+    says), unusual spaces that look like nothing, unassigned code points.  Anything
+    echoed from the input so stays on one line, visible and inert."""
     text = str(text)
-    if text.isprintable() and text.isascii():
+    if text.isprintable():
         return text
     out = []
     for char in text:
-        if char in _NAMED_ESCAPES:
+        if char.isprintable():
+            out.append(char)
+        elif char in _NAMED_ESCAPES:
             out.append(_NAMED_ESCAPES[char])
-        elif unicodedata.category(char) in _UNSAFE_CATEGORIES:
+        else:
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(char)
     return "".join(out)
 
 
