@@ -24,7 +24,8 @@ PROBLEM_LINE = re.compile(r"^[^\n]+?(:\d+(:\d+)?)?: \S.*$")
 def advise(tmp_path: Path, text: str | bytes, *extra: str):
     path = tmp_path / "answers.yaml"
     path.write_bytes(text.encode() if isinstance(text, str) else text)
-    return CliRunner().invoke(cli, ["advise", str(path), "--format", "json", "--kb", SMALL_KB, *extra])
+    # color=True: as on a terminal, where click does not strip escape sequences from what it prints
+    return CliRunner().invoke(cli, ["advise", str(path), "--format", "json", "--kb", SMALL_KB, *extra], color=True)
 
 
 def assert_clean_error(result, *expected: str) -> list[str]:

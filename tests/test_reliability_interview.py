@@ -47,3 +47,10 @@ def test_command_line_firm_wins(tmp_path, started):
 def test_bad_firm_in_the_file_is_a_clean_error(tmp_path, started):
     result = _interview(tmp_path, "firm: 42\nanswers: {industry: apparel}\n")
     assert result.exit_code == 1 and "'firm' must be text" in result.stderr and "firm" not in started
+
+
+def test_answers_cannot_come_from_standard_input(tmp_path, started):
+    for path in ("-", "/dev/stdin"):
+        result = CliRunner().invoke(cli, ["interview", "--answers", path], input="answers: {}\n")
+        assert result.exit_code == 1 and "'--answers' cannot be standard input" in result.stderr
+        assert "firm" not in started

@@ -63,6 +63,27 @@ async def test_resume_with_a_temporary_leftover_does_not_crash(tmp_path):
         assert isinstance(app.screen, InterviewScreen) and app.session.id == session.id
 
 
+def test_a_session_written_by_the_previous_version_still_resumes(tmp_path):
+    """The files already on users' disks (with 'id' and 'unrestored' keys) stay readable."""
+    store = SessionStore(tmp_path)
+    old = {"id": "0123456789ab", "firm": "Old Co", "created": "2025-01-02T03:04:05+00:00",
+           "updated": "2025-01-02T03:05:00+00:00", "kb": {"name": "x", "version": "1", "hash": "abc"},
+           "answers": {"industry": "apparel", "largest_buyer_share": {"value": 70, "certainty": 0.5},
+                       "gone": "x"},
+           "skipped": ["own_brand"], "history": ["industry", "own_brand", "largest_buyer_share"],
+           "progress": [3, 20], "format": 1, "unrestored": {"gone": "x"}}
+    (tmp_path / "0123456789ab.json").write_text(json.dumps(old, indent=2))
+    [session], unreadable = store.list()
+    assert unreadable == [] and session.firm == "Old Co" and session.progress == (3, 20)
+    answers, skipped, history, problems = session.restore(KB)
+    assert answers["largest_buyer_share"].cf == 0.5 and skipped == {"own_brand"}
+    assert history == ["industry", "own_brand", "largest_buyer_share"]
+    assert len(problems) == 1 and "'gone'" in problems[0]
+    store.save(session)
+    saved = json.loads((tmp_path / "0123456789ab.json").read_text())
+    assert saved["answers"]["gone"] == "x" and "unrestored" not in saved
+
+
 # -- item 3 ---------------------------------------------------------------------
 async def test_id_inside_the_file_never_forms_a_path(tmp_path):
     store = SessionStore(tmp_path / "data" / "sessions")

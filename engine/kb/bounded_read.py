@@ -46,7 +46,7 @@ def _limit_text() -> str:
     return f"{MAX_INPUT_BYTES:,} bytes"
 
 
-def _is_standard_input(path: Path) -> bool:
+def names_standard_input(path: Path) -> bool:
     """Does ``path`` name this process's standard input (``/dev/stdin``, ``/dev/fd/0``)?"""
     try:
         return os.path.samestat(os.stat(path), os.fstat(0))
@@ -84,7 +84,7 @@ def _read_pipe(fd: int) -> bytes:
 
 
 def _read_bytes(path: Path) -> bytes:
-    if _is_standard_input(path):
+    if names_standard_input(path):
         return read_standard_input_bytes()
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):

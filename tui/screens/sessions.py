@@ -45,7 +45,7 @@ class SessionsScreen(Screen):
         for bad in unreadable:
             menu.add_option(Option(f"[dim]{escape(shown(bad.name, 40))} — unreadable, left untouched: "
                                    f"{escape(shown(bad.reason, 160))}[/dim]", disabled=True))
-        note = "" if sessions else "No saved sessions yet."
+        note = "" if sessions else ("No session can be resumed." if unreadable else "No saved sessions yet.")
         if unreadable:
             note += (f"\n{len(unreadable)} file(s) cannot be resumed (greyed out); gvc-advisor never changes "
                      "or deletes them.")
