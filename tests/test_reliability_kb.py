@@ -95,6 +95,15 @@ def test_symlinked_rules_folder_is_refused(tmp_path):
     assert "rules: is a symbolic link" in errors(root)
 
 
+def test_a_pipe_among_the_kb_files_is_refused_not_read(tmp_path):
+    root = make(tmp_path)
+    os.mkfifo(root / "rules" / "pipe.yaml")  # reading it would block for ever
+    (root / "knowledge_base" / "folder.yaml").mkdir()
+    report = errors(root)
+    assert "rules/pipe.yaml: is not a regular file" in report
+    assert "knowledge_base/folder.yaml: is not a regular file" in report
+
+
 def test_yml_files_are_not_silently_ignored(tmp_path):
     root = make(tmp_path, extra={"rules/more.yml": GOOD_RULE.replace("r1", "r9")})
     assert "rules/more.yml: '.yml' files are not read; rename it to 'more.yaml'" in errors(root)
@@ -137,3 +146,33 @@ def test_echoed_keys_are_escaped(tmp_path):
     report = errors(make(tmp_path, rules=rules))
     assert len(report.splitlines()) == 1
     assert "unknown key 'bad\\nkey\\u2028\\x1b[31m'" in report
+
+
+# -- found while probing: a long chain of derived facts --------------------------------
+def _chain(tmp_path, length: int):
+    """q0 → f1 → f2 → ... → f<length>, named so that the end of the chain sorts first."""
+    name = [f"f{length - i:05d}" for i in range(length)]
+    facts = "".join(f"  - {{id: {n}, label: F, description: d, values: [{{value: a, label: A}}, "
+                    "{value: b, label: B}]}\n" for n in name)
+    rules = ["rules:"]
+    for i in reversed(range(length)):
+        when = "{fact: q0, equals: x}" if i == 0 else f"{{fact: {name[i - 1]}, equals: a}}"
+        rules.append(f"  - {{id: r{i}, title: t, because: b, when: {when}, then: [{{set: {name[i]}, to: a, "
+                     "cf: 1.0}], sources: [{key: src, section: '1'}]}")
+    rules.append(f"  - {{id: rz, title: t, because: b, when: {{fact: {name[-1]}, equals: a}}, then: "
+                 "[{recommend: rec, cf: 0.9}, {set: status, to: big, cf: 0.5}], sources: [{key: src, section: '1'}]}")
+    return make(tmp_path, rules="\n".join(rules) + "\n", kb=KB_YAML.replace("facts:\n", "facts:\n" + facts))
+
+
+def test_a_chain_of_1200_derivations_is_a_clean_error_not_a_recursion_error(tmp_path):
+    result = run("validate", "--kb", str(_chain(tmp_path, 1200)))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("rules/r.yaml:1202:5: rule 'rz' ends a chain of 1201 rules")
+
+
+def test_a_chain_within_the_limit_loads_and_runs(tmp_path):
+    root = _chain(tmp_path, 60)
+    (tmp_path / "a.yaml").write_text("answers: {q0: x}\n")
+    result = run("explain", str(tmp_path / "a.yaml"), "rec", "--kb", str(root))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("recommended: R")  # (explain shows the first levels of the chain)

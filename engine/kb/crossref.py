@@ -2,7 +2,8 @@
 
 Errors: references to unknown questions, facts, values, recommendations,
 warnings or sources; operators that do not fit the fact's type; rules that
-conclude an answered question; dependency cycles; conditions the compiler
+conclude an answered question; dependency cycles and chains of derivations
+longer than ``MAX_CHAIN``; conditions the compiler
 would refuse (too many alternatives); a fact value listed twice; advice in
 conflict with itself.  Lint (warnings): advice no
 rule can reach, questions no rule reads, catalogue entries never used.
@@ -14,7 +15,14 @@ from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.kb.answers import parse_answers
 from gvc_advisor.engine.kb.locator import Locator
 from gvc_advisor.engine.kb.model import KnowledgeBase
-from gvc_advisor.engine.kb.rule_graph import MAX_BRANCHES, branch_count, fact_tests, find_cycle
+from gvc_advisor.engine.kb.rule_graph import (
+    MAX_BRANCHES,
+    MAX_CHAIN,
+    branch_count,
+    deepest_chain,
+    fact_tests,
+    find_cycle,
+)
 from gvc_advisor.engine.kb.schema import FactTest, Rule
 from gvc_advisor.engine.kb.schema.conditions import COMPARISONS
 from gvc_advisor.engine.kb.schema.rules import RecommendAction, SetFact, WarnAction
@@ -207,5 +215,10 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
             problems.append(loc.problem("rule", first_rule.id, (), (
                 f"rules depend on each other in a cycle: {' → '.join(cycle)}; "
                 "a derived fact may not depend on itself")))
+        elif (deepest := deepest_chain(kb.rules)) and deepest[1] > MAX_CHAIN:
+            problems.append(loc.problem("rule", deepest[0].id, (), (
+                f"rule '{deepest[0].id}' ends a chain of {deepest[1]} rules, each reading a fact the one "
+                f"before concludes; at most {MAX_CHAIN} are allowed (an explanation that deep cannot be "
+                "followed): derive the facts from the answers in fewer steps")))
         problems.extend(_check_cases(kb, loc))
     return problems + _lint(kb, loc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -53,6 +54,9 @@ def _odd_entries(root: Path, folder: Path) -> list[Problem]:
                 f"is a symbolic link (to {os.readlink(path)}); knowledge-base files must be real files "
                 "inside the knowledge-base folder, so that what is validated, hashed and cited as "
                 "'defined at' is what is loaded: copy the file here instead")))
+        elif path.suffix == ".yaml" and not stat.S_ISREG(path.lstat().st_mode):
+            problems.append(Problem(name, 0, 0, "is not a regular file (a folder, pipe or device); "
+                                                "knowledge-base files must be plain files"))
     return problems
 
 
