@@ -214,6 +214,9 @@ class _Composer:
         elif frame.expecting_key:
             frame.expecting_key = False
             frame.skip_value = not self._accept_key(frame, value, event)
+            if frame.skip_value:
+                frame.key = ("<refused key>",)  # the value is read, kept nowhere, and its positions
+                # are filed under a path no data has
         else:
             frame.expecting_key = True
             if not frame.skip_value:
