@@ -15,18 +15,21 @@ import sys
 from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
 from gvc_advisor.services.synthetic import dump_yaml
 
-#: What ``advise`` does for each worked case, in one process (loading the knowledge base once).
+#: Every worked case through the real ``advise`` command (in one process, the
+#: knowledge base loaded once), in every format.
 SCRIPT = """
 import sys
-from gvc_advisor.engine.engines import engine_for
-from gvc_advisor.engine.kb.answers import load_answers_document
+from unittest import mock
+from click.testing import CliRunner
+from gvc_advisor.cli import cli
 from gvc_advisor.engine.kb.loader import load_knowledge_base
-from gvc_advisor.services import report
 kb = load_knowledge_base()
-for path in sys.argv[1:]:
-    answers, firm = load_answers_document(path, kb)
-    consultation = engine_for(kb).consult(answers)
-    sys.stdout.write(report.to_json(kb, consultation, firm) + report.to_markdown(kb, consultation, firm))
+with mock.patch("gvc_advisor.cli.base.load_kb", return_value=kb):
+    for path in sys.argv[1:]:
+        for fmt in ("json", "markdown", "html"):
+            result = CliRunner().invoke(cli, ["advise", path, "--format", fmt])
+            assert result.exit_code == 0, result.output
+            sys.stdout.write(result.stdout)
 """
 
 
