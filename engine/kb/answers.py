@@ -155,7 +155,8 @@ def _firm(loaded: LoadedYaml) -> tuple[str | None, list[Problem]]:
         return None, [loaded.problem(("firm",), f"'firm' must be text, e.g. firm: \"Hangzhou Shirts Ltd\", "
                                      f"not {shown(repr(firm))} (quote it if it is a number)")]
     if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in firm):
-        return None, [loaded.problem(("firm",), "'firm' must be one line of text without control characters")]
+        return None, [loaded.problem(("firm",), "'firm' must be one line of text, without control or "
+                                     "invisible formatting characters")]
     if len(firm.strip()) > MAX_FIRM_LENGTH:
         return None, [loaded.problem(("firm",), f"'firm' is {len(firm.strip())} characters long; "
                                      f"at most {MAX_FIRM_LENGTH} are allowed")]
