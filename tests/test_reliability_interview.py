@@ -54,3 +54,10 @@ def test_answers_cannot_come_from_standard_input(tmp_path, started):
         result = CliRunner().invoke(cli, ["interview", "--answers", path], input="answers: {}\n")
         assert result.exit_code == 1 and "'--answers' cannot be standard input" in result.stderr
         assert "firm" not in started
+
+
+@pytest.mark.parametrize("firm", ["a\nb", "\x1b[31mred", "x" * 201])
+def test_firm_on_the_command_line_is_checked_like_the_file(started, firm):
+    result = CliRunner().invoke(cli, ["interview", "--firm", firm])
+    assert result.exit_code == 1 and result.stderr.startswith("<command line>: '--firm' ")
+    assert "firm" not in started

@@ -154,13 +154,19 @@ def _firm(loaded: LoadedYaml) -> tuple[str | None, list[Problem]]:
     if not isinstance(firm, str):
         return None, [loaded.problem(("firm",), f"'firm' must be text, e.g. firm: \"Hangzhou Shirts Ltd\", "
                                      f"not {shown(repr(firm))} (quote it if it is a number)")]
-    if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in firm):
-        return None, [loaded.problem(("firm",), "'firm' must be one line of text, without control or "
-                                     "invisible formatting characters")]
-    if len(firm.strip()) > MAX_FIRM_LENGTH:
-        return None, [loaded.problem(("firm",), f"'firm' is {len(firm.strip())} characters long; "
-                                     f"at most {MAX_FIRM_LENGTH} are allowed")]
+    error = firm_name_problem(firm)
+    if error:
+        return None, [loaded.problem(("firm",), error)]
     return firm.strip() or None, []
+
+
+def firm_name_problem(firm: str) -> str | None:
+    """What is wrong with a firm name (it heads reports and the interview), or None."""
+    if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in firm):
+        return "'firm' must be one line of text, without control or invisible formatting characters"
+    if len(firm.strip()) > MAX_FIRM_LENGTH:
+        return f"'firm' is {len(firm.strip())} characters long; at most {MAX_FIRM_LENGTH} are allowed"
+    return None
 
 
 def load_answers_document(path: str | Path, kb: KnowledgeBase,
