@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from gvc_advisor.engine.errors import GvcAdvisorError, UserError
+from gvc_advisor.engine.errors import GvcAdvisorError, UserError, shown
 
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70
@@ -39,7 +39,7 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             if os.environ.get("GVC_ADVISOR_DEBUG"):
                 raise
-            click.echo(f"gvc-advisor: internal error ({type(exc).__name__}: {exc}). This is a bug; "
+            click.echo(f"gvc-advisor: internal error ({type(exc).__name__}: {shown(exc, 200)}). This is a bug; "
                        "please report it with GVC_ADVISOR_DEBUG=1 output.", err=True)
             sys.exit(EXIT_INTERNAL_ERROR)
 
@@ -64,8 +64,7 @@ def consult_answers(kb_dir: Path | None, answers_path: str):
     from gvc_advisor.engine.kb.answers import load_answers_document
 
     kb = load_kb(kb_dir)
-    if answers_path == "-":
-        answers, firm = load_answers_document("<stdin>", kb, text=sys.stdin.read())
-    else:
-        answers, firm = load_answers_document(answers_path, kb)
+    if answers_path == "-" and sys.stdin is not None and sys.stdin.isatty():
+        click.echo("Reading the answers file from the terminal; end it with Ctrl+D.", err=True)
+    answers, firm = load_answers_document(answers_path, kb)  # '-' reads standard input, bounded
     return kb, engine_for(kb).consult(answers), firm

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from gvc_advisor.cli.base import guarded, kb_option
+from gvc_advisor.engine.errors import UserError
 
 
 @click.command()
@@ -20,7 +21,15 @@ from gvc_advisor.cli.base import guarded, kb_option
 def interview(kb_dir: Path | None, answers_path: str | None = None, firm: str | None = None,
               workshop: bool = False) -> None:
     """Open the interview TUI."""
+    from gvc_advisor.engine.kb.answers import firm_name_problem
+    from gvc_advisor.engine.kb.bounded_read import names_standard_input
     from gvc_advisor.tui.app import run_app
+
+    if firm is not None and (problem := firm_name_problem(firm)):
+        raise UserError(problem.replace("'firm'", "'--firm'"), file="<command line>")
+    if answers_path is not None and (answers_path == "-" or names_standard_input(Path(answers_path))):
+        raise UserError("the interview reads its keys from the terminal, so '--answers' cannot be standard "
+                        "input; give the path of an answers file", file="<command line>")
 
     run_app(kb_dir=kb_dir, answers_path=Path(answers_path) if answers_path else None, firm=firm,
             workshop=workshop)

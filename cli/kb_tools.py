@@ -31,7 +31,9 @@ def validate(kb_dir: Path | None, strict: bool) -> None:
               f"{len(kb.recommendations)} recommendations, {len(kb.warnings)} warnings, "
               f"{len(kb.cases)} worked cases (all produce what they expect)")
     if kb.lint and strict:
-        click.echo(f"{len(kb.lint)} warning(s) in strict mode ({counts})", err=True)
+        # In the file: message form of every other line, so that each stderr line names where it is about.
+        click.echo(f"{kb_dir if kb_dir is not None else 'bundled knowledge base'}: {len(kb.lint)} warning(s) "
+                   f"in strict mode ({counts})", err=True)
         sys.exit(EXIT_USER_ERROR)
     click.echo(f"OK: {kb.meta.name} {kb.meta.version} (hash {kb.content_hash}): {counts}"
                + (f"; {len(kb.lint)} warning(s)" if kb.lint else ""))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from gvc_advisor.engine.engines import engine_for
+from gvc_advisor.engine.errors import Problem, UserError
 from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 
@@ -34,6 +35,11 @@ class Cell:
 
 
 def coverage_grid(kb: KnowledgeBase) -> list[Cell]:
+    missing = [d for d in DIMENSIONS if d not in kb.facts]
+    if missing:
+        raise UserError([Problem(str(kb.root), 0, 0, (
+            f"the coverage grid needs the derived facts {', '.join(DIMENSIONS)} (the framework's three "
+            f"dimensions); this knowledge base has no {', '.join(repr(d) for d in missing)}"))])
     engine = engine_for(kb)
     cells = []
     for gov, drv, status in product(*(kb.facts[d].allowed_values for d in DIMENSIONS)):

@@ -8,14 +8,14 @@ is refused with the reasons, never half-read.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from gvc_advisor.engine.errors import AnswersError, Problem
 from gvc_advisor.engine.kb.answers import Answers, load_answers_document
+from gvc_advisor.engine.kb.bounded_read import read_text
 from gvc_advisor.engine.kb.model import KnowledgeBase
-from gvc_advisor.services.sessions import SessionStore
+from gvc_advisor.services.sessions import UnreadableSession, parse_session
 
 SESSION_SUFFIXES = (".json",)
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -33,17 +33,16 @@ def is_session_file(path: Path) -> bool:
 
 
 def read_session(path: Path, kb: KnowledgeBase) -> FirmInput:
-    """A saved interview session; raise AnswersError when it cannot be used as it is."""
+    """A saved interview session (any file name, as the user gives it); raise
+    AnswersError when it cannot be used as it is."""
     name = str(path)
+    text, problem = read_text(path, name)  # bounded, regular files and pipes only
+    if problem is not None:
+        raise AnswersError([problem])
     try:
-        session = SessionStore(path.parent).load(path.stem)
-    except json.JSONDecodeError as exc:
-        raise AnswersError([Problem(name, exc.lineno, exc.colno, f"not a saved session: JSON syntax: {exc.msg}")]) \
-            from None
-    except OSError as exc:
-        raise AnswersError([Problem(name, message=f"cannot read: {exc.strerror}")]) from None
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise AnswersError([Problem(name, message=f"not a saved session file of gvc-advisor ({exc})")]) from None
+        session = parse_session(text.encode("utf-8"), "external")
+    except UnreadableSession as exc:
+        raise AnswersError([Problem(name, exc.line, exc.column, f"not a saved session: {exc}")]) from None
     answers, _, _, problems = session.restore(kb)
     if problems:
         raise AnswersError([Problem(name, message=f"{text}; the session was saved with knowledge base "

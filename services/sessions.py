@@ -5,24 +5,44 @@ overrides it, e.g. for tests).  Each records the knowledge base's name,
 version and content hash, so that resuming against a changed knowledge base
 can warn; answers the changed knowledge base no longer accepts are reported,
 never silently dropped from the file.
+
+A session file is *input*: it may be half-written by a crash, edited by hand,
+copied from someone else or planted.  So:
+
+* a session's id is its file name (checked against :data:`SESSION_ID`); no
+  path is ever formed from what a file contains;
+* every file is validated by a pydantic model; a file that fails, is too
+  large, is a symbolic link, or was written by a newer gvc-advisor is listed
+  as *unreadable* with the reason, and left untouched;
+* hidden files (``.tmp-*.json`` left by a save killed mid-write) are never listed;
+* nothing is ever deleted but a valid session the user chose to delete.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import tempfile
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from gvc_advisor.engine.errors import shown
 from gvc_advisor.engine.interview import Interview
-from gvc_advisor.engine.kb.answers import Answer, Answers, check_value
+from gvc_advisor.engine.kb.answers import MAX_FIRM_LENGTH, Answer, Answers, check_value
 from gvc_advisor.engine.kb.model import KnowledgeBase
 
 FORMAT_VERSION = 1
+#: A session id, and so a session file's name without ``.json``.
+SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+#: No session needs more (a complete interview takes a few kilobytes).
+MAX_SESSION_BYTES = 1_000_000
 
 
 def default_directory() -> Path:
@@ -38,31 +58,56 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-@dataclass
-class SavedSession:
-    id: str
-    firm: str
-    created: str
-    updated: str
-    kb: dict[str, str]
-    answers: dict[str, Any] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)
-    history: list[str] = field(default_factory=list)
-    progress: tuple[int, int] = (0, 0)
+def _iso_time(text: str) -> str:
+    datetime.fromisoformat(text)  # raises ValueError: pydantic reports it
+    return text
+
+
+IsoTime = Annotated[str, AfterValidator(_iso_time)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class CertainAnswer(BaseModel):
+    """An answer given with less than full certainty (see ``Answer.to_data``)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    value: int | str
+    certainty: Annotated[float, Field(gt=0.0, le=1.0)]
+
+
+SavedValue = int | str | CertainAnswer
+
+
+class SavedSession(BaseModel):
+    """One interview as saved on disk (format :data:`FORMAT_VERSION`)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    #: Set from the file name on load; written for people reading the file only.
+    id: str = ""
+    firm: Annotated[str, Field(min_length=1, max_length=MAX_FIRM_LENGTH)]
+    created: IsoTime
+    updated: IsoTime
+    kb: dict[Name, str]
+    answers: dict[Name, SavedValue] = Field(default_factory=dict)
+    skipped: list[Name] = Field(default_factory=list)
+    history: list[Name] = Field(default_factory=list)
+    progress: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] = (0, 0)
     format: int = FORMAT_VERSION
-    #: Saved answers the current knowledge base does not accept; written back
-    #: unchanged on every save so that nothing the user entered is lost.
-    unrestored: dict[str, Any] = field(default_factory=dict)
+    #: Saved answers the current knowledge base does not accept; kept in ``answers``
+    #: on every save so that nothing the user entered is lost (never written on its own).
+    unrestored: dict[Name, SavedValue] = Field(default_factory=dict, exclude=True)
 
     @classmethod
     def new(cls, firm: str, kb: KnowledgeBase) -> SavedSession:
         stamp = _now()
-        return cls(uuid.uuid4().hex[:12], firm.strip() or "Unnamed firm", stamp, stamp, kb.version_info)
+        return cls(id=uuid.uuid4().hex[:12], firm=firm.strip()[:MAX_FIRM_LENGTH] or "Unnamed firm",
+                   created=stamp, updated=stamp, kb=kb.version_info)
 
     def capture(self, interview: Interview) -> None:
         """Copy the interview's state into this record."""
         kept = {k: v for k, v in self.unrestored.items() if k not in interview.answers}
-        self.answers = {**kept, **{k: v.to_data() for k, v in interview.answers.items()}}
+        self.answers = {**kept, **{k: _saved_value(v) for k, v in interview.answers.items()}}
         self.skipped = sorted(interview.skipped)
         self.history = list(interview.history)
         self.progress = interview.progress
@@ -78,9 +123,10 @@ class SavedSession:
         problems: list[str] = []
         self.unrestored = {}
         for name, raw in self.answers.items():
-            value, cf = (raw.get("value"), float(raw.get("certainty", 1.0))) if isinstance(raw, dict) else (raw, 1.0)
-            if name not in kb.questions and name not in kb.facts:
-                problems.append(f"'{name}' is no longer a question of this knowledge base (kept in the file)")
+            value, cf = (raw.value, raw.certainty) if isinstance(raw, CertainAnswer) else (raw, 1.0)
+            known = name in kb.questions or (name in kb.facts and kb.facts[name].statable)
+            if not known:
+                problems.append(f"'{shown(name)}' is no longer a question of this knowledge base (kept in the file)")
                 self.unrestored[name] = raw
                 continue
             checked, error = check_value(kb, name, value)
@@ -93,19 +139,88 @@ class SavedSession:
         history = [q for q in self.history if q in answers or q in skipped]
         return answers, skipped, history, problems
 
+    @property
+    def updated_at(self) -> datetime:
+        moment = datetime.fromisoformat(self.updated)
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _saved_value(answer: Answer) -> SavedValue:
+    data = answer.to_data()
+    return CertainAnswer(**data) if isinstance(data, dict) else data
+
+
+class UnreadableSession(Exception):
+    """A session file that cannot be resumed; the message says why (and, for a JSON
+    syntax error, where: ``line`` and ``column``, 1-based, else 0)."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+@dataclass(frozen=True)
+class UnreadableFile:
+    """A file in the sessions folder that is listed but cannot be resumed."""
+
+    name: str
+    reason: str
+
+
+def check_session_id(session_id: str) -> str:
+    if not isinstance(session_id, str) or not SESSION_ID.fullmatch(session_id):
+        raise UnreadableSession(f"'{shown(session_id)}' is not a session id (letters, digits, '-' and '_', "
+                                "at most 64)")
+    return session_id
+
+
+def _describe(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the file"
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{shown(where, 40)}: {first['msg']}{more}"
+
+
+def parse_session(raw: bytes, session_id: str) -> SavedSession:
+    """Validate the bytes of a session file; raise UnreadableSession saying what is wrong."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UnreadableSession(f"not a JSON session file (JSON syntax: {shown(exc.msg, 80)})",
+                                exc.lineno, exc.colno) from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise UnreadableSession(f"not a JSON session file ({shown(exc, 80)})") from None
+    if not isinstance(data, dict):
+        raise UnreadableSession(f"not a session: the file holds {type(data).__name__}, not a JSON object")
+    version = data.get("format", FORMAT_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise UnreadableSession(f"saved by a newer gvc-advisor (session format {version}; this version reads "
+                                f"format {FORMAT_VERSION}): update gvc-advisor to resume it")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise UnreadableSession(f"unknown session format {shown(repr(version), 20)}; "
+                                f"this version reads format {FORMAT_VERSION}")
+    try:
+        session = SavedSession.model_validate_json(raw)
+    except ValidationError as exc:
+        raise UnreadableSession(_describe(exc)) from None
+    session.id = session_id
+    return session
+
 
 class SessionStore:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or default_directory()
 
     def path(self, session_id: str) -> Path:
-        return self.directory / f"{session_id}.json"
+        """The file of a session: always directly inside the folder (the id is checked)."""
+        return self.directory / f"{check_session_id(session_id)}.json"
 
     def save(self, session: SavedSession) -> Path:
         """Write atomically: a crash leaves the old file or the new one, never half of one."""
-        self.directory.mkdir(parents=True, exist_ok=True)
         target = self.path(session.id)
-        data = asdict(session)
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data = session.model_dump(mode="json")
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -118,23 +233,46 @@ class SessionStore:
             raise
         return target
 
-    def load(self, session_id: str) -> SavedSession:
-        data = json.loads(self.path(session_id).read_text(encoding="utf-8"))
-        data["progress"] = tuple(data.get("progress", (0, 0)))
-        return SavedSession(**data)
+    def _read(self, session_id: str) -> bytes:
+        path = self.path(session_id)
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            if path.is_symlink():
+                raise UnreadableSession("a symbolic link, not a session file") from None
+            raise UnreadableSession(f"cannot read it: {exc.strerror}") from None
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableSession("not a regular file")
+            raw = handle.read(MAX_SESSION_BYTES + 1)
+        if len(raw) > MAX_SESSION_BYTES:
+            raise UnreadableSession(f"larger than {MAX_SESSION_BYTES:,} bytes; no session is that large")
+        return raw
 
-    def list(self) -> tuple[list[SavedSession], list[str]]:
-        """Saved sessions, newest first, and the files that could not be read."""
-        sessions, unreadable = [], []
-        if not self.directory.is_dir():
+    def load(self, session_id: str) -> SavedSession:
+        """The valid session of that id; raise UnreadableSession otherwise."""
+        return parse_session(self._read(session_id), session_id)
+
+    def list(self) -> tuple[list[SavedSession], list[UnreadableFile]]:
+        """Saved sessions, newest first, and the files that cannot be resumed (with why)."""
+        sessions: list[SavedSession] = []
+        unreadable: list[UnreadableFile] = []
+        try:
+            names = sorted(entry.name for entry in os.scandir(self.directory))
+        except OSError:
             return [], []
-        for path in self.directory.glob("*.json"):
+        for name in names:
+            if name.startswith(".") or not name.endswith(".json"):
+                continue  # hidden files: temporary files of an interrupted save
             try:
-                sessions.append(self.load(path.stem))
-            except (OSError, ValueError, TypeError) as exc:
-                unreadable.append(f"{path}: {exc}")
-        sessions.sort(key=lambda s: s.updated, reverse=True)
+                sessions.append(self.load(name.removesuffix(".json")))
+            except UnreadableSession as exc:
+                unreadable.append(UnreadableFile(name, str(exc)))
+        sessions.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
         return sessions, unreadable
 
     def delete(self, session_id: str) -> None:
+        """Delete a *valid* session file (raises UnreadableSession for anything else)."""
+        self.load(session_id)
         self.path(session_id).unlink(missing_ok=True)

@@ -158,7 +158,7 @@ def test_bad_inputs_are_reported_all_at_once(firms, tmp_path):
     result = CliRunner().invoke(cli, ["compare", str(bad), str(broken), str(firms["captive-garment-oem"])])
     assert result.exit_code == 1
     assert f"{bad}:2:3: 'industry' cannot be 'aparel'" in result.output
-    assert f"{broken}:1:2: not a saved session: JSON syntax" in result.output
+    assert f"{broken}:1:2: not a saved session: not a JSON session file (JSON syntax:" in result.output
     one = CliRunner().invoke(cli, ["compare", str(firms["captive-garment-oem"])])
     assert one.exit_code == 1 and "at least two files" in one.output
 

@@ -20,8 +20,15 @@ def test_kb_numbers_must_be_finite(write_kb, tmp_path):
     with pytest.raises(KnowledgeBaseError) as raised:
         load_knowledge_base(write_kb(tmp_path, ["q1"], rules, extra=extra))
     text = str(raised.value)
-    assert text.count("finite number") == 3, text
-    assert "nan is not a finite number; .nan and .inf are not allowed" in text
+    # refused where they are read, each at its line and column ...
+    assert text.count("infinity and NaN are not numbers") == 3, text
+    assert "knowledge_base/kb.yaml:5:14: '.nan'" in text and "rules/r.yaml:10:9: '.inf'" in text
+    # ... and by the schema too, for data that does not come from YAML
+    from pydantic import ValidationError
+
+    from gvc_advisor.engine.kb.schema import Rule
+    with pytest.raises(ValidationError, match="finite number"):
+        Rule.model_validate(rules[0])
 
 
 def test_worth_considering_below_the_threshold_is_refused(write_kb, tmp_path):

@@ -131,7 +131,7 @@ def test_csv_survey_bad_rows_are_reported_exactly_and_skipped(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{path}:3:2: 'industry' cannot be 'aparel'; did you mean 'apparel'?; allowed: {INDUSTRIES}",
-        f"{path}:3:{EMPLOYEES}: 'employees' must be a whole number from 1 to 1000000, not 'many'",
+        f"{path}:3:{EMPLOYEES}: 'employees' must be a whole number from 1 to 1000000 in decimal digits, not 'many'",
         "gvc-advisor: 1 row or file skipped (2 problems listed above); the results cover the other firms",
     ]
     data = json.loads(result.stdout)
@@ -163,7 +163,7 @@ def test_xlsx_survey_bad_rows_name_the_cell(tmp_path):
     letter = chr(64 + EMPLOYEES)
     assert result.stderr.splitlines()[:2] == [
         f"{path}:4:2: cell B4: 'industry' cannot be 'aparel'; did you mean 'apparel'?; allowed: {INDUSTRIES}",
-        f"{path}:4:{EMPLOYEES}: cell {letter}4: 'employees' must be a whole number from 1 to 1000000, not 12.5",
+        f"{path}:4:{EMPLOYEES}: cell {letter}4: 'employees' must be a whole number from 1 to 1000000 in decimal digits, not 12.5",
     ]
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["source"] for r in rows] == [f"{path}:3", f"{path}:5"]

@@ -54,4 +54,4 @@ def test_unreadable_session_files_are_listed_not_fatal(tmp_path, small_kb):
     store = SessionStore(tmp_path)
     (tmp_path / "broken.json").write_text("{not json")
     sessions, unreadable = store.list()
-    assert sessions == [] and "broken.json" in unreadable[0]
+    assert sessions == [] and unreadable[0].name == "broken.json" and "not a JSON session file" in unreadable[0].reason

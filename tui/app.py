@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from gvc_advisor.engine.errors import InternalError, shown
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import Answers
 from gvc_advisor.engine.kb.model import KnowledgeBase
-from gvc_advisor.services.sessions import SavedSession, SessionStore
+from gvc_advisor.services.sessions import SavedSession, SessionStore, UnreadableSession
 
 
 class AdvisorApp(App):
@@ -75,8 +77,10 @@ class AdvisorApp(App):
         self.session.capture(self.interview)
         try:
             self.store.save(self.session)
-        except OSError as exc:
-            self.notify(f"Could not autosave to {self.store.directory}: {exc.strerror}", severity="error")
+        except (OSError, UnreadableSession) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.notify(escape(f"Could not autosave to {shown(self.store.directory, 120)}: {shown(reason, 120)}"),
+                        severity="error")
 
     # -- global actions ---------------------------------------------------------
     def action_help(self) -> None:
@@ -113,13 +117,23 @@ class AdvisorApp(App):
 
 def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None,
             workshop: bool = False) -> None:
-    """Load everything that can fail *before* the terminal switches to the TUI."""
+    """Load everything that can fail *before* the terminal switches to the TUI.
+
+    The firm is the one given on the command line, else the answers file's
+    ``firm:``, else the file's name.  If the application stops on an
+    unexpected error (Textual prints it), the exit status says so.
+    """
     from gvc_advisor.engine.engines import engine_for
-    from gvc_advisor.engine.kb.answers import load_answers_file
+    from gvc_advisor.engine.kb.answers import load_answers_document
     from gvc_advisor.engine.kb.loader import load_knowledge_base
 
     kb = load_knowledge_base(kb_dir)
     engine_for(kb)  # compile now, so the first question appears at once
-    answers = load_answers_file(answers_path, kb) if answers_path else None
-    AdvisorApp(kb, answers=answers, firm=firm or (answers_path.stem if answers_path else None),
-               workshop=workshop).run()
+    answers = None
+    if answers_path is not None:
+        answers, firm_in_file = load_answers_document(answers_path, kb)
+        firm = firm or firm_in_file or answers_path.stem
+    app = AdvisorApp(kb, answers=answers, firm=firm, workshop=workshop)
+    app.run()
+    if app.return_code:
+        raise InternalError(f"the interview stopped on an unexpected error (exit status {app.return_code})")

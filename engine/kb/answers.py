@@ -7,18 +7,29 @@ given plainly, or as ``{value: V, unsure: true}`` or ``{value: V, certainty: C}`
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gvc_advisor.engine.errors import AnswersError, Problem
+from gvc_advisor.engine.errors import AnswersError, Problem, shown
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.questions import QuestionType
 from gvc_advisor.engine.kb.validation_report import suggest
 from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, load_yaml_file, load_yaml_text
+from gvc_advisor.engine.kb.yaml_scalars import MAX_NUMBER_DIGITS
 
 Value = str | int
+
+#: A number given as text ("60", typed or quoted): ASCII decimal digits only, so that
+#: "²", "٦٠" or "６０" (which str.isdigit accepts) and "--5" are refused, not guessed.
+_DECIMAL_TEXT = re.compile(r"\s*(-?[0-9]+)\s*")
+#: The longest firm name accepted (it heads every report).
+MAX_FIRM_LENGTH = 200
+#: What an answers file may name the standard input as.
+STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -40,25 +51,35 @@ class Answer:
 Answers = dict[str, Answer]
 
 
+def _whole_number(value: Any) -> int | str | None:
+    """An int, the digits of a number given as text, or None if it is neither."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    match = _DECIMAL_TEXT.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    digits = match.group(1)
+    return int(digits) if len(digits.lstrip("-")) <= MAX_NUMBER_DIGITS else digits
+
+
 def check_value(kb: KnowledgeBase, name: str, value: Any) -> tuple[Value | None, str | None]:
     """Normalise one value for ``name``; return (value, None) or (None, error text)."""
     question = kb.questions.get(name)
     if question is not None and question.type in (QuestionType.INTEGER, QuestionType.PERCENT):
         low, high = question.bounds or (0, 0)
-        if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-                value = int(value.strip())
-            else:
-                return None, f"'{name}' must be a whole number from {low} to {high}, not {value!r}"
-        if not low <= value <= high:
+        number = _whole_number(value)
+        if number is None:
+            return None, (f"'{name}' must be a whole number from {low} to {high} in decimal digits, "
+                          f"not {shown(repr(value))}")
+        if isinstance(number, str) or not low <= number <= high:  # (digits too many to convert)
             unit = " %" if question.type is QuestionType.PERCENT else ""
-            return None, f"'{name}' is {value}{unit}; allowed: {low} to {high}{unit}"
-        return value, None
+            return None, f"'{name}' is {shown(number, 40)}{unit}; allowed: {low} to {high}{unit}"
+        return number, None
     allowed = kb.allowed_values(name)
     if question is not None and question.type is QuestionType.YESNO and isinstance(value, bool):
         value = "yes" if value else "no"
     if not isinstance(value, str) or value not in allowed:
-        return None, (f"'{name}' cannot be {value!r}{suggest(str(value), allowed)}; "
+        return None, (f"'{name}' cannot be {shown(repr(value))}{suggest(str(value), allowed)}; "
                       f"allowed: {', '.join(allowed)}")
     return value, None
 
@@ -69,7 +90,10 @@ def _one_answer(kb: KnowledgeBase, name: str, raw: Any) -> tuple[Answer | None, 
         unknown = set(raw) - {"value", "unsure", "certainty"}
         if unknown or "value" not in raw:
             return None, (f"an answer given as a mapping needs 'value' and may have 'unsure' "
-                          f"or 'certainty'; found keys: {', '.join(map(str, raw))}")
+                          f"or 'certainty'; found keys: {', '.join(shown(k, 30) for k in raw)}")
+        if "unsure" in raw and "certainty" in raw:
+            return None, ("give either 'unsure' or 'certainty', not both: 'unsure: true' means a "
+                          "certainty of the knowledge base's unsure level")
         if raw.get("unsure") is True:
             cf = kb.meta.unsure_cf
         elif "unsure" in raw and raw["unsure"] is not False:
@@ -77,7 +101,7 @@ def _one_answer(kb: KnowledgeBase, name: str, raw: Any) -> tuple[Answer | None, 
         if "certainty" in raw:
             c = raw["certainty"]
             if isinstance(c, bool) or not isinstance(c, (int, float)) or not 0 < c <= 1:
-                return None, f"'certainty' must be a number above 0 and at most 1, not {c!r}"
+                return None, f"'certainty' must be a number above 0 and at most 1, not {shown(repr(c))}"
             cf = float(c)
         raw = raw["value"]
     value, error = check_value(kb, name, raw)
@@ -104,7 +128,7 @@ def parse_answers(loaded: LoadedYaml, kb: KnowledgeBase, key_path: tuple = ()) -
         path = (*key_path, name)
         if name not in kb.questions and not (name in kb.facts and kb.facts[name].statable):
             problems.append(loaded.problem(
-                path, f"unknown question or fact '{name}'{suggest(str(name), known)}; "
+                path, f"unknown question or fact '{shown(name)}'{suggest(str(name), known)}; "
                 "run 'gvc-advisor questions' for the ids and the values they accept"))
             continue
         answer, error = _one_answer(kb, name, raw)
@@ -122,24 +146,51 @@ def answers_from_mapping(
     return parse_answers(LoadedYaml(source, {"answers": dict(raw)}), kb, ("answers",))
 
 
+def _firm(loaded: LoadedYaml) -> tuple[str | None, list[Problem]]:
+    """The optional ``firm:`` (None when absent or empty); anything but one line of text is a problem."""
+    firm = loaded.data.get("firm")
+    if firm is None:
+        return None, []
+    if not isinstance(firm, str):
+        return None, [loaded.problem(("firm",), f"'firm' must be text, e.g. firm: \"Hangzhou Shirts Ltd\", "
+                                     f"not {shown(repr(firm))} (quote it if it is a number)")]
+    error = firm_name_problem(firm)
+    if error:
+        return None, [loaded.problem(("firm",), error)]
+    return firm.strip() or None, []
+
+
+def firm_name_problem(firm: str) -> str | None:
+    """What is wrong with a firm name (it heads reports and the interview), or None."""
+    if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in firm):
+        return "'firm' must be one line of text, without control or invisible formatting characters"
+    if len(firm.strip()) > MAX_FIRM_LENGTH:
+        return f"'firm' is {len(firm.strip())} characters long; at most {MAX_FIRM_LENGTH} are allowed"
+    return None
+
+
 def load_answers_document(path: str | Path, kb: KnowledgeBase,
                           text: str | None = None) -> tuple[Answers, str | None]:
-    """Read an answers file (``-`` with ``text`` for stdin): its answers and its ``firm``
-    (None when absent or not text); raise AnswersError on any problem."""
-    name = str(path)
-    loaded = load_yaml_text(text, name) if text is not None else load_yaml_file(Path(path), name)
+    """Read an answers file (``-``: standard input; or ``text`` already read): its
+    answers and its ``firm`` (None when absent); raise AnswersError on any problem."""
+    if text is not None:
+        loaded = load_yaml_text(text, str(path))
+    elif str(path) == STDIN:
+        loaded = load_yaml_file(None, "<stdin>")
+    else:
+        loaded = load_yaml_file(Path(path), str(path))
     if loaded.problems:
         raise AnswersError(loaded.problems)
     if not isinstance(loaded.data, Mapping) or "answers" not in loaded.data:
         raise AnswersError([loaded.problem((), "an answers file must be a mapping with the key "
                                            "'answers:' (and optionally 'firm:')")])
     extra = [k for k in loaded.data if k not in ("answers", "firm")]
-    problems = [loaded.problem((k,), f"unknown key '{k}'; allowed keys: answers, firm") for k in extra]
+    problems = [loaded.problem((k,), f"unknown key '{shown(k)}'; allowed keys: answers, firm") for k in extra]
+    firm, firm_problems = _firm(loaded)
     answers, more = parse_answers(loaded, kb, ("answers",))
-    if problems + more:
-        raise AnswersError(problems + more)
-    firm = loaded.data.get("firm")
-    return answers, firm if isinstance(firm, str) else None
+    if problems + firm_problems + more:
+        raise AnswersError(problems + firm_problems + more)
+    return answers, firm
 
 
 def load_answers_file(path: str | Path, kb: KnowledgeBase, text: str | None = None) -> Answers:

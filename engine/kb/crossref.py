@@ -2,7 +2,10 @@
 
 Errors: references to unknown questions, facts, values, recommendations,
 warnings or sources; operators that do not fit the fact's type; rules that
-conclude an answered question; dependency cycles.  Lint (warnings): advice no
+conclude an answered question; dependency cycles and chains of derivations
+longer than ``MAX_CHAIN``; conditions the compiler
+would refuse (too many alternatives); a fact value listed twice; advice in
+conflict with itself.  Lint (warnings): advice no
 rule can reach, questions no rule reads, catalogue entries never used.
 """
 
@@ -13,7 +16,14 @@ from gvc_advisor.engine.kb.answers import parse_answers
 from gvc_advisor.engine.kb.crossref_plan import check_plan, lint_plan
 from gvc_advisor.engine.kb.locator import Locator
 from gvc_advisor.engine.kb.model import KnowledgeBase
-from gvc_advisor.engine.kb.rule_graph import fact_tests, find_cycle
+from gvc_advisor.engine.kb.rule_graph import (
+    MAX_BRANCHES,
+    MAX_CHAIN,
+    branch_count,
+    deepest_chain,
+    fact_tests,
+    find_cycle,
+)
 from gvc_advisor.engine.kb.schema import FactTest, Rule
 from gvc_advisor.engine.kb.schema.conditions import COMPARISONS
 from gvc_advisor.engine.kb.schema.rules import RecommendAction, SetFact, WarnAction
@@ -138,6 +148,37 @@ def _check_applicability(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     return problems
 
 
+def _check_rule_size(rule: Rule, loc: Locator) -> list[Problem]:
+    """What the compiler would refuse: a condition with too many alternatives."""
+    if branch_count(rule.when) <= MAX_BRANCHES:
+        return []
+    return [loc.problem("rule", rule.id, ("when",), (
+        f"the condition of rule '{rule.id}' expands to more than {MAX_BRANCHES} alternatives "
+        f"(each 'any' inside an 'all' multiplies them); at most {MAX_BRANCHES} are allowed: split the "
+        "rule, or conclude a derived fact from part of the condition and test that"))]
+
+
+def _check_catalogue(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
+    """Entries that load but cannot mean what they say: a fact value listed twice,
+    advice that conflicts with itself."""
+    problems = []
+    for fact in kb.facts.values():
+        first: dict[str, int] = {}
+        for i, value in enumerate(fact.allowed_values):
+            if value in first:
+                problems.append(loc.problem("fact", fact.id, ("values", i, "value"), (
+                    f"fact '{fact.id}' lists the value '{value}' twice (first as value {first[value] + 1}); "
+                    "each value may appear once")))
+            first.setdefault(value, i)
+    for rec in kb.recommendations.values():
+        for i, other in enumerate(rec.conflicts_with):
+            if other == rec.id:
+                problems.append(loc.problem("recommendation", rec.id, ("conflicts_with", i), (
+                    f"recommendation '{rec.id}' names itself in 'conflicts_with'; list only other "
+                    "recommendations")))
+    return problems
+
+
 def _lint(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     read = {t.fact for r in kb.rules for t, _ in fact_tests(r.when)}
     concluded = {a.recommend for r in kb.rules for a in r.then if isinstance(a, RecommendAction)}
@@ -169,6 +210,8 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
         for test, path in fact_tests(rule.when):
             problems.extend(_check_test(kb, rule, test, path, loc))
         problems.extend(_check_actions(kb, rule, loc))
+        problems.extend(_check_rule_size(rule, loc))
+    problems.extend(_check_catalogue(kb, loc))
     problems.extend(_check_sources(kb, loc))
     problems.extend(_check_applicability(kb, loc))
     problems.extend(check_plan(kb, loc, check_test))
@@ -179,5 +222,10 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
             problems.append(loc.problem("rule", first_rule.id, (), (
                 f"rules depend on each other in a cycle: {' → '.join(cycle)}; "
                 "a derived fact may not depend on itself")))
+        elif (deepest := deepest_chain(kb.rules)) and deepest[1] > MAX_CHAIN:
+            problems.append(loc.problem("rule", deepest[0].id, (), (
+                f"rule '{deepest[0].id}' ends a chain of {deepest[1]} rules, each reading a fact the one "
+                f"before concludes; at most {MAX_CHAIN} are allowed (an explanation that deep cannot be "
+                "followed): derive the facts from the answers in fewer steps")))
         problems.extend(_check_cases(kb, loc))
     return problems + _lint(kb, loc) + lint_plan(kb, loc)

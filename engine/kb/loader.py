@@ -9,6 +9,8 @@ and reported together; nothing is half-loaded.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -35,12 +37,50 @@ def default_kb_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+#: File names that look like YAML but would not be read (only ``*.yaml`` is).
+_IGNORED_YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def _odd_entries(root: Path, folder: Path) -> list[Problem]:
+    """Entries of a KB folder that would be silently followed or skipped."""
+    problems = []
+    for path in sorted(folder.iterdir()):
+        name = _display(root, path)
+        if path.suffix.lower() in _IGNORED_YAML_SUFFIXES and path.suffix != ".yaml":
+            problems.append(Problem(name, 0, 0, (
+                f"'{path.suffix}' files are not read; rename it to '{path.stem}.yaml' (or move it out "
+                "of the knowledge base if it is not part of it)")))
+        elif path.is_symlink() and (path.suffix == ".yaml" or path.name == "cases"):
+            problems.append(Problem(name, 0, 0, (
+                f"is a symbolic link (to {os.readlink(path)}); knowledge-base files must be real files "
+                "inside the knowledge-base folder, so that what is validated, hashed and cited as "
+                "'defined at' is what is loaded: copy the file here instead")))
+        elif path.suffix == ".yaml" and not stat.S_ISREG(path.lstat().st_mode):
+            problems.append(Problem(name, 0, 0, "is not a regular file (a folder, pipe or device); "
+                                                "knowledge-base files must be plain files"))
+    return problems
+
+
 def _kb_files(root: Path) -> tuple[list[Path], list[Path], list[Problem]]:
     problems = []
     for sub in ("knowledge_base", "rules"):
-        if not (root / sub).is_dir():
+        if (root / sub).is_symlink():
+            problems.append(Problem(_display(root, root / sub), 0, 0, (
+                f"is a symbolic link (to {os.readlink(root / sub)}); the '{sub}/' folder must be a real "
+                "folder inside the knowledge-base directory")))
+        elif not (root / sub).is_dir():
             problems.append(Problem(str(root), 0, 0, f"no '{sub}/' folder here; a knowledge-base "
                                     "directory must contain 'knowledge_base/' and 'rules/'"))
+    if problems:
+        return [], [], problems
+    folders = [root / "knowledge_base", root / "rules"]
+    if (root / "knowledge_base" / "cases").is_dir() and not (root / "knowledge_base" / "cases").is_symlink():
+        folders.append(root / "knowledge_base" / "cases")
+    try:
+        for folder in folders:
+            problems.extend(_odd_entries(root, folder))
+    except OSError as exc:
+        problems.append(Problem(str(root), 0, 0, f"cannot list the knowledge base: {exc.strerror}"))
     if problems:
         return [], [], problems
     files = sorted((root / "knowledge_base").glob("*.yaml")) + sorted((root / "rules").glob("*.yaml"))
@@ -134,9 +174,15 @@ def _load_uncached(root: Path, files: list[Path], case_files: list[Path]) -> Kno
     cases = []
     for path in case_files:
         loaded, parsed = _read(path, root, CaseFile, problems)
-        if parsed is not None:
-            locator.items[("case", parsed.case.id)] = (loaded, ("case",))
-            cases.append(parsed.case)
+        if parsed is None:
+            continue
+        if ("case", parsed.case.id) in locator.items:
+            first, _ = locator.items[("case", parsed.case.id)]
+            problems.append(loaded.problem(("case", "id"), (
+                f"duplicate case '{parsed.case.id}' (first defined in {first.file}); case ids must be unique")))
+            continue
+        locator.items[("case", parsed.case.id)] = (loaded, ("case",))
+        cases.append(parsed.case)
     if len(metas) != 1 and not problems:
         problems.append(Problem(_display(root, root / "knowledge_base"), 0, 0, (
             f"found {len(metas)} 'kb:' sections; exactly one file (kb.yaml) must describe the "

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from gvc_advisor.engine.errors import Problem
+from gvc_advisor.engine.errors import Problem, shown
 from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, Path_
 
 
@@ -127,7 +127,7 @@ def _describe_input(value: Any) -> str:
 def _message(error: dict[str, Any], allowed_keys: list[str]) -> str:
     kind = error["type"]
     loc = error["loc"]
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "value")
+    name = shown(next((p for p in reversed(loc) if isinstance(p, str)), "value"))
     given = error.get("input")
     if kind == "extra_forbidden":
         allowed = ", ".join(allowed_keys) if allowed_keys else "see the schema"

@@ -6,10 +6,10 @@ two neighbours.  When more than three activations share a key (e.g. several
 rules whose only positive pattern is the initial fact, as with rules made of
 ``NOT(...)`` alone) the wrong one may be left behind, and a rule whose
 conditions became false still fires.  Here every activation with the same key
-is scanned, so removal is exact; the firing order is unchanged (highest
-salience first, then the most recent facts), and ties are broken by the
-rule's name rather than by hash order, so the trace is the same in every
-process.
+is scanned, so removal is exact.  The firing order is total, so the same
+answers give the same trace in every process: highest salience first, then
+the most recent facts, then the rule (and branch) that comes first in the
+knowledge base.
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ class ExactDepthStrategy(Strategy):
         """(salience, fact ids, rule name): the name breaks ties that the network's
         build order (a set, so the hash seed) would otherwise decide."""
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
-        return (activation.rule.salience, facts, getattr(getattr(activation.rule, "_wrapped", None), "__name__", ""))
+        # Ties (same salience, same facts) used to fall back on the order in which
+        # the network reported activations, which follows experta's *set* of rules
+        # (hash and address order): the trace differed between runs.  The rule's
+        # position in the knowledge base breaks them: earlier rules fire first.
+        order = getattr(activation.rule._wrapped, "firing_order", (0, 0))
+        return (activation.rule.salience, facts, (-order[0], -order[1]))
 
     def _update_agenda(self, agenda, added, removed) -> None:
         activations = agenda.activations

@@ -123,6 +123,7 @@ class CompiledRules:
                 ]
                 check_rule_structure(elements)
                 action = self._action(rule, index, branch, on_fire)
+                action.firing_order = (number, index)  # type: ignore[attr-defined]  # agenda tie-break
                 attributes[f"rule_{number}_{index}"] = experta.Rule(*elements, salience=salience)(action)
         engine_class = type("CompiledKnowledgeEngine", (experta.KnowledgeEngine,), attributes)
         self.engine = engine_class()

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
+from gvc_advisor.engine.kb.rule_graph import MAX_BRANCHES
 from gvc_advisor.engine.kb.schema import AllOf, Condition, FactTest, NotOf
 from gvc_advisor.engine.kb.schema.conditions import describe_test
-
-#: Guard against pathological rules (e.g. many nested ``any`` inside ``all``).
-MAX_BRANCHES = 256
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""Resume a saved session: firm, date, progress; warns on a changed knowledge base."""
+"""Resume a saved session: firm, date, progress; warns on a changed knowledge base.
+
+Files that cannot be resumed (corrupted, hand-edited, written by a newer
+version) are listed too, greyed out with the reason, so the user knows they
+exist; they cannot be selected or deleted from here and are never touched.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.errors import shown
+from gvc_advisor.services.sessions import SavedSession, UnreadableSession
 
 
 class SessionsScreen(Screen):
@@ -25,30 +33,38 @@ class SessionsScreen(Screen):
 
     def refresh_list(self) -> None:
         sessions, unreadable = self.app.store.list()
-        self.sessions = {s.id: s for s in sessions}
+        self.sessions: dict[str, SavedSession] = {s.id: s for s in sessions}
         menu = self.query_one("#sessions", OptionList)
         menu.clear_options()
         for s in sessions:
             done, remaining = s.progress
             changed = "  [yellow](knowledge base changed)[/yellow]" if s.kb_changed(self.app.kb) else ""
-            menu.add_option(Option(f"{escape(s.firm)} — {s.updated.replace('T', ' ')[:16]} — {done} answered, "
+            when = s.updated_at.strftime("%Y-%m-%d %H:%M")
+            menu.add_option(Option(f"{escape(shown(s.firm, 50))} — {when} — {done} answered, "
                                    f"{remaining} to go{changed}", id=s.id))
-        note = "" if sessions else "No saved sessions yet."
+        for bad in unreadable:
+            menu.add_option(Option(f"[dim]{escape(shown(bad.name, 40))} — unreadable, left untouched: "
+                                   f"{escape(shown(bad.reason, 160))}[/dim]", disabled=True))
+        note = "" if sessions else ("No session can be resumed." if unreadable else "No saved sessions yet.")
         if unreadable:
-            note += "\nUnreadable files (left untouched): " + "; ".join(unreadable)
-        self.query_one("#sessions-note", Static).update(note + f"\nFolder: {self.app.store.directory}")
-        if menu.option_count:
+            note += (f"\n{len(unreadable)} file(s) cannot be resumed (greyed out); gvc-advisor never changes "
+                     "or deletes them.")
+        self.query_one("#sessions-note", Static).update(
+            escape(note.strip() + f"\nFolder: {shown(self.app.store.directory, 200)}"))
+        if sessions:
             menu.highlighted = 0
         menu.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        saved = self.sessions[event.option.id]
+        saved = self.sessions.get(event.option.id or "")
+        if saved is None:
+            return
         answers, skipped, history, problems = saved.restore(self.app.kb)
         if saved.kb_changed(self.app.kb):
             self.app.notify("This session was saved with another version of the knowledge base; "
                             "the advice may differ.", severity="warning", timeout=8)
         for problem in problems:
-            self.app.notify(problem, severity="warning", timeout=8)
+            self.app.notify(escape(problem), severity="warning", timeout=8)
         self.app.pop_screen()
         self.app.start_session(saved.firm, answers, skipped, history, session=saved)
 
@@ -57,6 +73,12 @@ class SessionsScreen(Screen):
         if menu.highlighted is None:
             return
         session_id = menu.get_option_at_index(menu.highlighted).id
-        self.app.store.delete(session_id)
-        self.app.notify("Session deleted.")
+        if session_id not in self.sessions:
+            return
+        try:
+            self.app.store.delete(session_id)
+        except (OSError, UnreadableSession) as exc:
+            self.app.notify(escape(f"Not deleted: {shown(exc, 160)}"), severity="error")
+        else:
+            self.app.notify("Session deleted.")
         self.refresh_list()
