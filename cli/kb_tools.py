@@ -63,7 +63,7 @@ def rules(fmt: str, kb_dir: Path | None) -> None:
 @click.option("--kind", type=click.Choice(["kb-file", "case-file"]), default="kb-file", show_default=True)
 def schema(kind: str) -> None:
     """Print the JSON Schema of knowledge-base files (for editor validation)."""
-    from gvc_advisor.engine.kb.schema import FILE_MODELS
+    from gvc_advisor.engine.kb.schema.validation.files import FILE_MODELS
 
     model = FILE_MODELS[kind]
     data = model.model_json_schema(by_alias=True)

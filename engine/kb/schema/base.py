@@ -1,33 +1,36 @@
-"""Shared building blocks of the knowledge-base schema."""
+"""What every runtime record shares, and the citation record.
+
+The knowledge base the engine, the services and the TUI read is made of
+*records*: frozen, slotted dataclasses with the same names, fields and
+methods as the pydantic models that validate the YAML files
+(:mod:`gvc_advisor.engine.kb.schema.validation`).  Validation needs pydantic;
+reading a validated knowledge base does not, so a launch that finds the
+knowledge base in the cache (:mod:`gvc_advisor.engine.kb.cache`) never
+imports it.  ``tests/test_kb_cache.py`` checks that every model and its record
+have the same fields.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+#: Every record class by name: the cache decodes records by these names.
+RECORDS: dict[str, type] = {}
 
-#: Identifiers: lower-case words joined by ``_`` or ``-`` (stable, grep-able, URL-safe).
-Identifier = Annotated[
-    str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$", max_length=80)
-]
-NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-#: A MYCIN certainty factor: -1 (certainly not) … 0 (no evidence) … 1 (certain).
-CertaintyFactor = Annotated[float, Field(ge=-1.0, le=1.0)]
+_T = TypeVar("_T")
 
 
-class StrictModel(BaseModel):
-    """Strict types, unknown keys rejected, immutable once loaded.
-
-    Validators are built on first use (``defer_build``): a launch that finds
-    the knowledge base in the cache (see ``engine.kb.cache``) never validates, so it
-    should not pay for building validators either.
-    """
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+def record(cls: type[_T]) -> type[_T]:
+    """Make ``cls`` a frozen, slotted, keyword-only dataclass and register it."""
+    made = dataclass(frozen=True, slots=True, kw_only=True)(cls)
+    RECORDS[made.__name__] = made
+    return made
 
 
-class SourceRef(StrictModel):
+@record
+class SourceRef:
     """A citation of one paper (by its short key) and the section relied on."""
 
-    key: Identifier
-    section: NonEmptyText
+    key: str
+    section: str

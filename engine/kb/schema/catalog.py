@@ -1,34 +1,31 @@
 """The catalogue side of a knowledge base: derived facts, recommendations,
-warnings, sources, glossary, metadata and worked cases."""
+warnings, sources, glossary, metadata and worked cases (runtime records; see
+:mod:`gvc_advisor.engine.kb.schema.base`)."""
 
 from __future__ import annotations
 
+from dataclasses import field
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import Field
-
-from gvc_advisor.engine.kb.schema.base import (
-    Identifier,
-    NonEmptyText,
-    SourceRef,
-    StrictModel,
-)
+from gvc_advisor.engine.kb.schema.base import SourceRef, record
 
 
-class FactValue(StrictModel):
-    value: Identifier
-    label: NonEmptyText
-    description: NonEmptyText | None = None
+@record
+class FactValue:
+    value: str
+    label: str
+    description: str | None = None
 
 
-class DerivedFact(StrictModel):
+@record
+class DerivedFact:
     """A fact the engine infers (it may also be stated directly by the user)."""
 
-    id: Identifier
-    label: NonEmptyText
-    description: NonEmptyText
-    values: list[FactValue] = Field(min_length=2)
+    id: str
+    label: str
+    description: str
+    values: list[FactValue]
     #: Whether the user may state it directly as an answer (expert override).
     statable: bool = True
 
@@ -61,71 +58,82 @@ SMILE_STAGES = ("rd", "design", "components", "manufacturing", "logistics", "mar
 SmileStage = Literal["rd", "design", "components", "manufacturing", "logistics", "marketing", "brand"]
 
 
-class Recommendation(StrictModel):
-    id: Identifier
-    title: NonEmptyText
-    summary: NonEmptyText
-    upgrading_type: Annotated[UpgradingType, Field(strict=False)]
-    actions: list[NonEmptyText] = Field(min_length=3, max_length=6)
-    preconditions: list[NonEmptyText] = Field(min_length=1)
-    risks: list[NonEmptyText] = Field(min_length=1)
-    actors: list[Annotated[Actor, Field(strict=False)]] = Field(min_length=1)
-    examples: list[NonEmptyText] = Field(default_factory=list)
-    sources: list[SourceRef] = Field(min_length=1)
+@record
+class Recommendation:
+    id: str
+    title: str
+    summary: str
+    upgrading_type: UpgradingType
+    actions: list[str]
+    preconditions: list[str]
+    risks: list[str]
+    actors: list[Actor]
+    examples: list[str] = field(default_factory=list)
+    sources: list[SourceRef]
     #: Who the papers mean this advice for, e.g. ``{firm_status: [leading]}``;
     #: ``gvc-advisor coverage`` flags advice given outside it as contradictory.
-    applies_to: dict[Identifier, list[Identifier]] = Field(default_factory=dict)
+    applies_to: dict[str, list[str]] = field(default_factory=dict)
     #: Advice that must not be given together with this one.
-    conflicts_with: list[Identifier] = Field(default_factory=list)
+    conflicts_with: list[str] = field(default_factory=list)
     #: Where on the smile curve the advice moves the firm (drawn on the results screen).
     smile_stage: SmileStage = "manufacturing"
 
-
-class WarningSpec(StrictModel):
-    id: Identifier
-    title: NonEmptyText
-    message: NonEmptyText
-    sources: list[SourceRef] = Field(min_length=1)
+    def __post_init__(self) -> None:  # enums arrive as text from the cache
+        object.__setattr__(self, "upgrading_type", UpgradingType(self.upgrading_type))
+        object.__setattr__(self, "actors", [Actor(a) for a in self.actors])
 
 
-class Source(StrictModel):
-    key: Identifier
-    citation: NonEmptyText
-    file: NonEmptyText | None = None
-    summary: NonEmptyText | None = None
+@record
+class WarningSpec:
+    id: str
+    title: str
+    message: str
+    sources: list[SourceRef]
 
 
-class GlossaryEntry(StrictModel):
-    term: NonEmptyText
-    definition: NonEmptyText
-    see_also: list[NonEmptyText] = Field(default_factory=list)
-    sources: list[SourceRef] = Field(default_factory=list)
+@record
+class Source:
+    key: str
+    citation: str
+    file: str | None = None
+    summary: str | None = None
 
 
-class KbMeta(StrictModel):
-    name: NonEmptyText
-    version: NonEmptyText
-    description: NonEmptyText
+@record
+class GlossaryEntry:
+    term: str
+    definition: str
+    see_also: list[str] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+
+
+@record
+class KbMeta:
+    name: str
+    version: str
+    description: str
     #: Certainty at or above which a fact value is established and a
     #: recommendation is made (MYCIN used 0.2).
-    threshold: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.2
+    threshold: float = 0.2
     #: Certainty given to an answer marked "unsure".
-    unsure_cf: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.5
+    unsure_cf: float = 0.5
 
 
-class CaseExpectation(StrictModel):
-    facts: dict[Identifier, Identifier] = Field(default_factory=dict)
-    recommended: list[Identifier] = Field(default_factory=list)
-    not_recommended: list[Identifier] = Field(default_factory=list)
-    warnings: list[Identifier] = Field(default_factory=list)
+@record
+class CaseExpectation:
+    facts: dict[str, str] = field(default_factory=dict)
+    recommended: list[str] = field(default_factory=list)
+    not_recommended: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-class WorkedCase(StrictModel):
-    id: Identifier
-    title: NonEmptyText
-    firm: NonEmptyText
-    situation: NonEmptyText
+@record
+class WorkedCase:
+    id: str
+    title: str
+    firm: str
+    situation: str
     answers: dict[str, Any]
     expected: CaseExpectation
-    teaching_note: NonEmptyText
-    sources: list[SourceRef] = Field(default_factory=list)
+    teaching_note: str
+    sources: list[SourceRef] = field(default_factory=list)
