@@ -10,13 +10,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gvc_advisor.engine.errors import AnswersError, Problem
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.questions import QuestionType
-from gvc_advisor.engine.kb.validation_report import suggest
-from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, load_yaml_file, load_yaml_text
+
+if TYPE_CHECKING:
+    from gvc_advisor.engine.kb.yaml_reader import LoadedYaml
+
+# Reading YAML (yaml) and the "did you mean" of error messages (which sits with
+# the pydantic error reports) are imported where needed: checking answers
+# typed in the interview must not import either (see engine.kb.cache).
+
+
+def suggest(word: str, candidates: Any) -> str:
+    from gvc_advisor.engine.kb.validation_report import suggest
+
+    return suggest(word, candidates)
 
 Value = str | int
 
@@ -119,6 +130,8 @@ def answers_from_mapping(
     kb: KnowledgeBase, raw: Mapping[str, Any], source: str = "<answers>"
 ) -> tuple[Answers, list[Problem]]:
     """Validate answers already in memory (a worked case, a test, a benchmark profile)."""
+    from gvc_advisor.engine.kb.yaml_reader import LoadedYaml
+
     return parse_answers(LoadedYaml(source, {"answers": dict(raw)}), kb, ("answers",))
 
 
@@ -126,6 +139,8 @@ def load_answers_document(path: str | Path, kb: KnowledgeBase,
                           text: str | None = None) -> tuple[Answers, str | None]:
     """Read an answers file (``-`` with ``text`` for stdin): its answers and its ``firm``
     (None when absent or not text); raise AnswersError on any problem."""
+    from gvc_advisor.engine.kb.yaml_reader import load_yaml_file, load_yaml_text
+
     name = str(path)
     loaded = load_yaml_text(text, name) if text is not None else load_yaml_file(Path(path), name)
     if loaded.problems:
