@@ -21,6 +21,7 @@ intermediate value.
 from __future__ import annotations
 
 import inspect
+import operator
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -71,6 +72,14 @@ class KbFact(experta.Fact):
             return
         dict.update(self, fields)
         self._Fact__defaults = {}  # what experta's __init__ sets, for __missing__
+        self._plain = True
+
+    # experta checks these for every declared fact; a fact of plain values has neither.
+    def has_field_constraints(self) -> bool:
+        return not self.__dict__.get("_plain") and super().has_field_constraints()
+
+    def has_nested_accessor(self) -> bool:
+        return not self.__dict__.get("_plain") and super().has_nested_accessor()
 
     def __str__(self) -> str:  # experta formats every fired fact this way, even with logging off
         factid = dict.get(self, "__factid__")
@@ -97,8 +106,26 @@ def fact_class(name: str) -> type[KbFact]:
 @cache
 def _value_predicate(op: str, operand: Any) -> Callable[[Any], bool]:
     """One function object per distinct test, so that the Rete network can
-    share the node between every pattern that uses the same test."""
+    share the node between every pattern that uses the same test.
+
+    The common tests are written out (they run for every declared fact), each
+    exactly :func:`~gvc_advisor.engine.rete.normalize.matches` for its case;
+    the others call it.
+    """
+    if op in ("in", "not_in") and all(type(o) is str for o in operand):
+        members = frozenset(operand)
+        if op == "in":
+            return lambda value: type(value) is str and value in members
+        return lambda value: not (type(value) is str and value in members)
+    if op == "not_equals" and type(operand) is str:
+        return lambda value: not (type(value) is str and value == operand)
+    if op in _COMPARE and is_number(operand):
+        compare = _COMPARE[op]
+        return lambda value: isinstance(value, (int, float)) and type(value) is not bool and compare(value, operand)
     return lambda value: matches(op, operand, value)
+
+
+_COMPARE = {"gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le}
 
 
 def _value_constraint(literal: Literal) -> Any:
@@ -178,6 +205,8 @@ class CompiledRules:
         # reset(); with thousands of rules that dominates a consultation, so we
         # look them up once.
         deffacts = self.engine.get_deffacts()
+        for deffact in deffacts:  # reset() asks each for its signature: answer from memory
+            deffact.__signature__ = inspect.signature(deffact)
         self.engine.get_deffacts = lambda: deffacts
 
     def _build(self, on_fire: Callable[..., None], on_barrier: Callable[[Any, int], None]) -> Any:

@@ -124,15 +124,18 @@ class AlphaNode(FeatureTesterNode):
         match = self.test(fact)
         if not match:
             return
-        if isinstance(match, Mapping):
+        if match is not True:  # a mapping of names to bind
             context = token.context
-            for key, value in match.items():  # experta's conflict rules for bound values
-                if isinstance(key, tuple):
-                    if key[1] in context and context[key[1]] == value:
+            if not context and type(match) is dict:  # the usual case: a capture, nothing bound yet
+                token = _make_token((token.tag, token.data, match))  # (each call makes a new dict)
+            else:
+                for key, value in match.items():  # experta's conflict rules for bound values
+                    if isinstance(key, tuple):
+                        if key[1] in context and context[key[1]] == value:
+                            return
+                    elif context.get(key, value) != value or context.get((False, key), _NOTHING) == value:
                         return
-                elif context.get(key, value) != value or context.get((False, key), _NOTHING) == value:
-                    return
-            token = _make_token((token.tag, token.data, {**context, **match}))
+                token = _make_token((token.tag, token.data, {**context, **match}))
         self.pass_on(token, fact)
 
 
