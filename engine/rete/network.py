@@ -45,7 +45,7 @@ from experta.fieldconstraint import ANDFC, NOTFC, ORFC  # isort: skip
 from experta.matchers.rete.check import FactCapture, FeatureCheck, SameContextCheck, TypeCheck  # isort: skip
 from experta.matchers.rete.mixins import ChildNode  # isort: skip
 
-NOT, Fact, InitialFact = experta.NOT, experta.Fact, experta.InitialFact
+NOT, Fact, InitialFact, P = experta.NOT, experta.Fact, experta.InitialFact, experta.P
 
 INITIAL_CAPTURE = "__initial__"
 NEGATED_CAPTURE = "__negated__"
@@ -70,13 +70,13 @@ def flat_patterns(rule: Any) -> list[tuple[Any, bool]]:
 class _Pattern:
     """One pattern's alpha checks and the context names its tokens can carry."""
 
-    def __init__(self, fact: Any, negated: bool, serial: int) -> None:
+    def __init__(self, fact: Any, negated: bool, serial: int, checks: dict) -> None:
         self.field_checks = []
         names: set[str] | None = set()
         for key, value in fact.items():
             if key == "__bind__":
                 continue
-            check = FeatureCheck(key, value)
+            check = _feature_check(key, value, checks)
             self.field_checks.append(check)
             if names is not None:
                 names = _bound_names(check, names)
@@ -87,6 +87,26 @@ class _Pattern:
         self.type_check = TypeCheck(type(fact))
         self.capture = FactCapture(bind)
         self.names = None if names is None else names | {bind}
+
+
+def _feature_check(key: Any, value: Any, made: dict) -> Any:
+    """``FeatureCheck(key, value)``, remembered for the common constraints.
+
+    experta interns checks, but finding the interned one dispatches on the
+    constraint and builds its key every time; a plain text or an unbound
+    predicate (one function per distinct test, see the compiler) is enough
+    to know which check it is.
+    """
+    if type(value) is str:
+        memo = (key, "text", value)
+    elif type(value) is P and value.__bind__ is None:
+        memo = (key, "predicate", id(value.match))
+    else:
+        return FeatureCheck(key, value)
+    check = made.get(memo)
+    if check is None:
+        check = made[memo] = FeatureCheck(key, value)
+    return check
 
 
 def _bound_names(check: Any, names: set[str]) -> set[str] | None:
@@ -120,7 +140,8 @@ class _AlphaBuilder:
 def build_network(rules: Iterable[Any], touched: Touched, changed: set[int]) -> tuple[RootNode, list[TerminalNode]]:
     """The root and the conflict-set nodes (in rule order) of the network for ``rules``."""
     rules = list(rules)
-    patterns = [[(_Pattern(fact, negated, serial), negated)
+    checks: dict = {}  # see _feature_check; also keeps each predicate's id valid while building
+    patterns = [[(_Pattern(fact, negated, serial, checks), negated)
                  for serial, (fact, negated) in enumerate(flat_patterns(rule))] for rule in rules]
     rank = Counter(id(check) for rule in patterns for pattern, _ in rule for check in pattern.field_checks)
     root = RootNode()

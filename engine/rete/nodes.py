@@ -93,7 +93,11 @@ class AlphaNode(FeatureTesterNode):
     """One test on one fact; children whose test is ``field == "text"`` are indexed."""
 
     def __init__(self, check: Any) -> None:
-        super().__init__(check)
+        # What FeatureTesterNode.__init__ does, without its per-node ABC check that
+        # the check is callable (every check experta makes is): compiling makes
+        # tens of thousands of nodes.
+        self.matcher = check
+        self.children = []
         self.test = alpha_test(check)
         self.by_value: dict[str, dict[str, list[Any]]] = {}
         self.others: list[Any] = []
@@ -149,11 +153,21 @@ def _merge(first: Mapping, second: Mapping) -> dict:
     return merged
 
 
+def _init_two_input(node: Any, matcher: Any) -> None:
+    """What the experta constructors do (see AlphaNode.__init__)."""
+    node.matcher = matcher
+    node.children = []
+    node._reset()
+
+
 class JoinNode(OrdinaryMatchNode):
     """Two-input node: every left token joined with every matching right token."""
 
     touched: Touched
     always: bool = False  # set by the builder when the two sides share no name
+
+    def __init__(self, matcher: Any) -> None:
+        _init_two_input(self, matcher)
 
     def _reset(self) -> None:
         self.left_memory: dict = {}
@@ -195,6 +209,9 @@ class NegativeJoinNode(NotNode):
 
     touched: Touched
     always: bool = False
+
+    def __init__(self, matcher: Any) -> None:
+        _init_two_input(self, matcher)
 
     def _reset(self) -> None:
         self.left_memory: dict = {}  # facts → [context, number of matching right tokens]
