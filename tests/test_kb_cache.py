@@ -19,6 +19,7 @@ from gvc_advisor.engine.errors import KnowledgeBaseError
 from gvc_advisor.engine.kb import cache as kb_cache
 from gvc_advisor.engine.kb import loader
 from gvc_advisor.engine.kb.schema import RECORDS
+from gvc_advisor.engine.kb.schema.base import _REQUIRED
 
 
 @pytest.fixture
@@ -185,10 +186,9 @@ def test_every_validation_model_has_a_record_with_the_same_fields():
     assert len(models) == len(RECORDS)
     for model in models:
         record = RECORDS[model.__name__]
-        assert list(model.model_fields) == list(record.__dataclass_fields__), model.__name__
-        for name, field in model.model_fields.items():
-            default = record.__dataclass_fields__[name]
-            assert field.is_required() == (default.default is default.default_factory), (model.__name__, name)
+        assert list(model.model_fields) == list(record._fields), model.__name__
+        for (name, field), (_, default) in zip(model.model_fields.items(), record._defaults, strict=True):
+            assert field.is_required() == (default is _REQUIRED), (model.__name__, name)
 
 
 def test_a_cache_hit_imports_neither_pydantic_nor_yaml(kb_root, cache_dir):

@@ -54,7 +54,8 @@ SUFFIX = ".json"
 MAX_BYTES = 256 * 1024 * 1024
 
 _TYPES: dict[str, type] = {**RECORDS, "Origin": Origin, "Problem": Problem}
-_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _TYPES.values()}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: getattr(cls, "_fields", None) or tuple(f.name for f in fields(cls)) for cls in _TYPES.values()}
 #: The shape of every record, so that a change of fields changes every key.
 _LAYOUT = repr(sorted((cls.__name__, names) for cls, names in _FIELDS.items()))
 

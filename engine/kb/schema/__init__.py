@@ -2,7 +2,7 @@
 
 Every YAML file is validated by the pydantic models of
 :mod:`gvc_advisor.engine.kb.schema.validation`, then turned into these records:
-same names, fields and methods, but plain frozen dataclasses, so that a
+same names, fields and methods, but plain immutable objects, so that a
 knowledge base read back from the cache never imports pydantic (see
 :mod:`gvc_advisor.engine.kb.schema.base`).
 """

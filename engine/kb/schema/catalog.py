@@ -4,11 +4,10 @@ warnings, sources, glossary, metadata and worked cases (runtime records; see
 
 from __future__ import annotations
 
-from dataclasses import field
 from enum import StrEnum
 from typing import Any, Literal
 
-from gvc_advisor.engine.kb.schema.base import SourceRef, record
+from gvc_advisor.engine.kb.schema.base import SourceRef, field, record
 
 
 @record

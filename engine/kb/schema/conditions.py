@@ -29,8 +29,6 @@ OPERATORS = VALUE_OPERATORS + COMPARISONS + PRESENCE_OPERATORS
 class FactTestBehaviour:
     """What a fact test says, shared by the record and the validation model."""
 
-    __slots__ = ()
-
     def operators_used(self) -> list[str]:
         names = []
         for op in OPERATORS:

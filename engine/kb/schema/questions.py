@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from enum import StrEnum
 
-from gvc_advisor.engine.kb.schema.base import record
+from gvc_advisor.engine.kb.schema.base import field, record
 
 
 class QuestionType(StrEnum):
