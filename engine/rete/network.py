@@ -32,14 +32,8 @@ from typing import Any
 
 from gvc_advisor.engine.errors import InternalError
 from gvc_advisor.engine.rete.compat import experta
-from gvc_advisor.engine.rete.nodes import (
-    AlphaNode,
-    JoinNode,
-    NegativeJoinNode,
-    RootNode,
-    TerminalNode,
-    Touched,
-)
+from gvc_advisor.engine.rete.joins import JoinNode, NegativeJoinNode, TerminalNode
+from gvc_advisor.engine.rete.nodes import AlphaNode, RootNode, Touched
 
 from experta.fieldconstraint import ANDFC, NOTFC, ORFC  # isort: skip
 from experta.matchers.rete.check import FactCapture, FeatureCheck, SameContextCheck, TypeCheck  # isort: skip
