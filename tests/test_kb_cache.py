@@ -143,12 +143,25 @@ def test_the_cache_folder_is_created_private(kb_root, cache_dir):
     assert entry.stat().st_mode & 0o077 == 0
 
 
-def test_an_open_folder_of_ours_is_made_private(kb_root, cache_dir):
+def test_the_open_default_folder_of_older_versions_is_made_private(kb_root, tmp_path, monkeypatch):
+    monkeypatch.delenv("GVC_ADVISOR_NO_CACHE", raising=False)
+    monkeypatch.delenv("GVC_ADVISOR_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    default = kb_cache._directory()[0]
+    assert default.is_relative_to(tmp_path)
+    default.mkdir(parents=True)
+    default.chmod(0o755)
+    loader.load_knowledge_base(kb_root)
+    assert default.stat().st_mode & 0o777 == 0o700
+    assert len(_entries(default)) == 1
+
+
+def test_an_open_folder_named_by_the_user_is_refused_not_changed(kb_root, cache_dir):
     cache_dir.mkdir(parents=True)
     cache_dir.chmod(0o777)
     loader.load_knowledge_base(kb_root)
-    assert cache_dir.stat().st_mode & 0o777 == 0o700
-    assert len(_entries(cache_dir)) == 1
+    assert cache_dir.stat().st_mode & 0o777 == 0o777
+    assert not _entries(cache_dir)
 
 
 def test_a_linked_folder_is_never_used(kb_root, cache_dir, tmp_path, monkeypatch):

@@ -14,8 +14,10 @@ Safety: an entry is JSON, decoded into the runtime records
 reading a file can never run code (the pickle this replaced ran whatever a
 planted file said, under a predictable name).  The folder is created private
 (0700) and is used only while it is a real directory owned by the user and
-closed to others; an entry is read only if it is a regular file owned by the
-user, not a link.  An entry that is corrupt, from another format, or for
+closed to others (gvc-advisor's own default folder, left open by the pickle
+version, is closed; a folder named in ``GVC_ADVISOR_CACHE_DIR`` is never
+changed, only refused); an entry is read only if it is a regular file owned
+by the user, not a link.  An entry that is corrupt, from another format, or for
 another key is ignored.
 """
 
@@ -60,15 +62,16 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 _LAYOUT = repr(sorted((cls.__name__, names) for cls, names in _FIELDS.items()))
 
 
-def _directory() -> Path | None:
+def _directory() -> tuple[Path, bool] | None:
+    """The cache folder, and whether it is gvc-advisor's own default one."""
     if os.environ.get("GVC_ADVISOR_NO_CACHE"):
         return None
     override = os.environ.get("GVC_ADVISOR_CACHE_DIR")
     if override:
-        return Path(override)
+        return Path(override), False
     from platformdirs import user_cache_path
 
-    return user_cache_path("gvc-advisor", appauthor=False) / "kb"
+    return user_cache_path("gvc-advisor", appauthor=False) / "kb", True
 
 
 def cache_key(root: Path, files: list[Path]) -> str:
@@ -171,9 +174,10 @@ def _ours_alone(st: os.stat_result) -> bool:
 
 def _usable_directory(create: bool) -> Path | None:
     """The cache folder if it is a private directory of ours (made so when ``create``)."""
-    directory = _directory()
-    if directory is None:
+    found = _directory()
+    if found is None:
         return None
+    directory, default = found
     try:
         st = os.lstat(directory)
     except FileNotFoundError:
@@ -187,9 +191,9 @@ def _usable_directory(create: bool) -> Path | None:
         return None  # a link or a file where the folder should be: never followed
     if not _ours_alone(st):
         getuid = getattr(os, "getuid", None)
-        if getuid is None or st.st_uid != getuid():
-            return None  # someone else's folder: never trusted
-        os.chmod(directory, 0o700)  # ours, but made by an older version or under a wide umask
+        if not default or getuid is None or st.st_uid != getuid():
+            return None  # someone else's, or a folder the user named that others can write to
+        os.chmod(directory, 0o700)  # our own default folder, made by an older version: close it
     return directory
 
 
