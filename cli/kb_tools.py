@@ -76,13 +76,13 @@ def rules(fmt: str, kb_dir: Path | None) -> None:
 def schema(kind: str, kb_dir: Path | None) -> None:
     """Print the JSON Schema of knowledge-base files or answers files (for editor validation)."""
     if kind == "answers-file":
-        from gvc_advisor.engine.kb.schema.answers_file import answers_file_schema
+        from gvc_advisor.engine.kb.schema.validation.answers_file import answers_file_schema
 
         kb = load_kb(kb_dir)
         click.echo(json.dumps(answers_file_schema(kb.questions.values(), kb.facts.values()), indent=2,
                               sort_keys=True, ensure_ascii=False))
         return
-    from gvc_advisor.engine.kb.schema import FILE_MODELS
+    from gvc_advisor.engine.kb.schema.validation.files import FILE_MODELS
 
     model = FILE_MODELS[kind]
     data = model.model_json_schema(by_alias=True)

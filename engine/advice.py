@@ -135,7 +135,7 @@ class Advice:
         """What is advised, without certainties, priority numbers or the
         questions left open: a short interview reaches exactly this (see relevance)."""
         return {
-            "diagnosis": sorted((d.fact, str(d.value), d.contested.runner_up.value if d.contested else None)
+            "diagnosis": sorted((d.fact, _held(d), d.contested.runner_up.value if d.contested else None)
                                 for d in self.diagnosis),
             "plan": sorted((i.id, i.urgency, i.horizon or "", i.continue_deepen, i.choice_group or "")
                            for i in self.plan),
@@ -144,6 +144,14 @@ class Advice:
             "not_chosen": sorted((n.id, n.chosen) for n in self.not_chosen),
             "warnings": sorted(w.id for w in self.warnings),
         }
+
+
+def _held(item: DiagnosisItem) -> str:
+    """What a fact holds, as advice: a single-valued fact its one value; a multi-valued
+    one the set of its values (which of them is the most certain is a certainty)."""
+    if item.single:
+        return str(item.value)
+    return ",".join(sorted(str(option.value) for option in item.declared))
 
 
 def _cf(value: float) -> float:

@@ -1,21 +1,39 @@
-"""Shared fixtures: the small test knowledge base, the shipped one, helpers."""
+"""Shared fixtures: the small test knowledge base, the shipped one, helpers.
+
+The suite never writes outside its own temporary folder: before anything is
+imported, every place gvc-advisor or a library could write to (temporary
+files, the KB cache, the session store, the XDG folders, in this process and
+in the subprocesses tests start) is pointed into one folder for the session.
+At the end :func:`pytest_sessionfinish` fails the run if a test left anything
+there besides pytest's own ``tmp_path`` folders, then removes it.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-# Tests load many throw-away knowledge bases: keep them out of the user's cache.
-os.environ.setdefault("GVC_ADVISOR_NO_CACHE", "1")
+SESSION_TMP = Path(tempfile.mkdtemp(prefix="gvc-tests-"))
+for _name, _sub in (("TMPDIR", "tmp"), ("GVC_ADVISOR_CACHE_DIR", "cache"), ("GVC_ADVISOR_DATA_DIR", "data"),
+                    ("XDG_CACHE_HOME", "xdg-cache"), ("XDG_DATA_HOME", "xdg-data"),
+                    ("XDG_STATE_HOME", "xdg-state"), ("XDG_CONFIG_HOME", "xdg-config")):
+    (SESSION_TMP / _sub).mkdir()
+    os.environ[_name] = str(SESSION_TMP / _sub)
+tempfile.tempdir = os.environ["TMPDIR"]
+# Tests load many throw-away knowledge bases: caching them would only cost time
+# (tests/test_kb_cache.py turns the cache on, in a folder of its own).
+os.environ["GVC_ADVISOR_NO_CACHE"] = "1"
 
-import pytest
+import pytest  # noqa: E402  (after pointing every writable place into the session folder)
 
 sys.path.insert(0, str(Path(__file__).parent))  # reference_evaluator, helpers
 
-from gvc_advisor.engine.kb.answers import Answers, answers_from_mapping
-from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
-from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.answers import Answers, answers_from_mapping  # noqa: E402
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base  # noqa: E402
+from gvc_advisor.engine.kb.model import KnowledgeBase  # noqa: E402
 
 SMALL_KB = Path(__file__).parent / "fixtures" / "small_kb"
 
@@ -77,3 +95,25 @@ def write_kb():
         return root
 
     return write
+
+
+def _leftovers() -> list[str]:
+    """What tests left in the session folder (pytest's own tmp_path folders aside)."""
+    found = []
+    for sub in sorted(SESSION_TMP.iterdir()):
+        for entry in sorted(sub.iterdir()):
+            if not (sub.name == "tmp" and entry.name.startswith("pytest-of-")):
+                found.append(str(entry.relative_to(SESSION_TMP)))
+    return found
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    leftovers = _leftovers()
+    if leftovers:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print(f"\ntests left files behind (they must use tmp_path or clean up): {leftovers[:10]}",
+              file=sys.stderr)
+    if exitstatus == 0 and not leftovers:
+        shutil.rmtree(SESSION_TMP, ignore_errors=True)
+    else:
+        print(f"\ntemporary files of this run kept in {SESSION_TMP}", file=sys.stderr)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 from pathlib import Path
-from tempfile import mkdtemp
+from tempfile import TemporaryDirectory
 
 from conftest import answers_of, assert_one_diagnosis_no_contradiction
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +28,8 @@ from gvc_advisor.services.synthetic import generate, random_answers
 
 @lru_cache(maxsize=64)
 def synthetic(seed: int, rules: int):
-    kb = load_knowledge_base(generate(Path(mkdtemp(prefix="gvc-kb-")), rules=rules, seed=seed))
+    with TemporaryDirectory(prefix="gvc-kb-") as folder:  # the loaded knowledge base needs no files
+        kb = load_knowledge_base(generate(Path(folder), rules=rules, seed=seed))
     return kb, InferenceEngine(kb)
 
 

@@ -26,7 +26,7 @@ def test_kb_numbers_must_be_finite(write_kb, tmp_path):
     # ... and by the schema too, for data that does not come from YAML
     from pydantic import ValidationError
 
-    from gvc_advisor.engine.kb.schema import Rule
+    from gvc_advisor.engine.kb.schema.validation.rules import Rule
     with pytest.raises(ValidationError, match="finite number"):
         Rule.model_validate(rules[0])
 

@@ -54,17 +54,18 @@ def test_condition_with_too_many_alternatives_fails_validate_with_its_position(t
 
 
 def test_branch_count_mirrors_the_normal_form(small_kb):
-    from gvc_advisor.engine.kb.schema import Rule
+    from gvc_advisor.engine.kb.schema.validation import to_record
+    from gvc_advisor.engine.kb.schema.validation.rules import Rule
     from gvc_advisor.engine.rete.normalize import dnf
 
     for rule in small_kb.rules:
         assert branch_count(rule.when) == len(dnf(rule.when))
-    negated = Rule.model_validate({
+    negated = to_record(Rule.model_validate({
         "id": "n", "title": "t", "because": "b", "sources": [{"key": "k", "section": "1"}],
         "then": [{"warn": "w"}],
         "when": {"not": {"any": [{"all": [{"fact": "a", "known": True}, {"fact": "b", "known": True}]},
                                  {"all": [{"fact": "c", "known": True}, {"fact": "d", "known": True}]}]}},
-    })
+    }))
     assert branch_count(negated.when) == len(dnf(negated.when)) == 4
     assert MAX_BRANCHES == 256
 

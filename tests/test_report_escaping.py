@@ -18,6 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 from report_cases import DATE, consult_case
 
+from gvc_advisor.engine.kb.schema.base import replace
 from gvc_advisor.services import report
 from gvc_advisor.services.reporting.escape import clean
 
@@ -132,9 +133,9 @@ def test_hostile_knowledge_base_texts_are_escaped(benign):
     warn_id = consultation.raised_warnings[0].target
     rec, warning, question = kb.recommendations[rec_id], kb.warnings[warn_id], kb.questions["industry"]
     try:
-        kb.recommendations[rec_id] = rec.model_copy(update={"title": hostile, "actions": [hostile] * len(rec.actions)})
-        kb.warnings[warn_id] = warning.model_copy(update={"message": hostile})
-        kb.questions["industry"] = question.model_copy(update={"text": hostile})
+        kb.recommendations[rec_id] = replace(rec, title=hostile, actions=[hostile] * len(rec.actions))
+        kb.warnings[warn_id] = replace(warning, message=hostile)
+        kb.questions["industry"] = replace(question, text=hostile)
         text = report.to_markdown(kb, consultation, BENIGN, date=DATE)
         html = report.to_html(kb, consultation, BENIGN, date=DATE)
     finally:

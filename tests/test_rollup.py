@@ -163,7 +163,8 @@ def test_xlsx_survey_bad_rows_name_the_cell(tmp_path):
     letter = chr(64 + EMPLOYEES)
     assert result.stderr.splitlines()[:2] == [
         f"{path}:4:2: cell B4: 'industry' cannot be 'aparel'; did you mean 'apparel'?; allowed: {INDUSTRIES}",
-        f"{path}:4:{EMPLOYEES}: cell {letter}4: 'employees' must be a whole number from 1 to 1000000 in decimal digits, not 12.5",
+        f"{path}:4:{EMPLOYEES}: cell {letter}4: 'employees' must be a whole number from 1 to 1000000 "
+        "in decimal digits, not 12.5",
     ]
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["source"] for r in rows] == [f"{path}:3", f"{path}:5"]

@@ -104,9 +104,24 @@ class WorkshopServer(Server):
             response.headers.setdefault(name, value)
 
     def run(self, sock: socket.socket) -> None:
-        """Serve on ``sock`` until SIGINT or SIGTERM; returns after a clean shutdown."""
-        web.run_app(self._make_app(), sock=sock, print=None, access_log=None, handle_signals=False,
-                    shutdown_timeout=10)
+        """Serve on ``sock`` until SIGINT or SIGTERM; returns after a clean shutdown.
+
+        While the loop runs, a second Ctrl+C is only logged (see above).  Closing
+        the loop puts Python's own handlers back, so a Ctrl+C pressed again in
+        that last instant would raise KeyboardInterrupt with the shutdown already
+        done: it is swallowed, and the signals are ignored until the process
+        has printed its last line and exited."""
+        try:
+            web.run_app(self._make_app(), sock=sock, print=None, access_log=None, handle_signals=False,
+                        shutdown_timeout=10)
+        except KeyboardInterrupt:
+            if not self.stop_requested:
+                raise
+        finally:
+            if self.stop_requested:
+                for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+                    with contextlib.suppress(AttributeError, ValueError, OSError):  # Windows, other threads
+                        signal.signal(getattr(signal, name), signal.SIG_IGN)
 
     # -- the page ---------------------------------------------------------------
     async def handle_index(self, request: web.Request) -> web.StreamResponse:

@@ -12,14 +12,25 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gvc_advisor.engine.errors import AnswersError, Problem, shown
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.questions import QuestionType
-from gvc_advisor.engine.kb.validation_report import suggest
-from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, load_yaml_file, load_yaml_text
 from gvc_advisor.engine.kb.yaml_scalars import MAX_NUMBER_DIGITS
+
+if TYPE_CHECKING:
+    from gvc_advisor.engine.kb.yaml_reader import LoadedYaml
+
+# Reading YAML (yaml) and the "did you mean" of error messages (which sits with
+# the pydantic error reports) are imported where needed: checking answers
+# typed in the interview must not import either (see engine.kb.cache).
+
+
+def suggest(word: str, candidates: Any) -> str:
+    from gvc_advisor.engine.kb.validation_report import suggest
+
+    return suggest(word, candidates)
 
 Value = str | int
 
@@ -143,6 +154,8 @@ def answers_from_mapping(
     kb: KnowledgeBase, raw: Mapping[str, Any], source: str = "<answers>"
 ) -> tuple[Answers, list[Problem]]:
     """Validate answers already in memory (a worked case, a test, a benchmark profile)."""
+    from gvc_advisor.engine.kb.yaml_reader import LoadedYaml
+
     return parse_answers(LoadedYaml(source, {"answers": dict(raw)}), kb, ("answers",))
 
 
@@ -173,6 +186,8 @@ def load_answers_document(path: str | Path, kb: KnowledgeBase,
                           text: str | None = None) -> tuple[Answers, str | None]:
     """Read an answers file (``-``: standard input; or ``text`` already read): its
     answers and its ``firm`` (None when absent); raise AnswersError on any problem."""
+    from gvc_advisor.engine.kb.yaml_reader import load_yaml_file, load_yaml_text
+
     if text is not None:
         loaded = load_yaml_text(text, str(path))
     elif str(path) == STDIN:

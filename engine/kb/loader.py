@@ -13,16 +13,13 @@ import os
 import stat
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from gvc_advisor.engine.errors import KnowledgeBaseError, Problem
 from gvc_advisor.engine.kb import cache as kb_cache
-from gvc_advisor.engine.kb.crossref import cross_check
-from gvc_advisor.engine.kb.locator import Locator
 from gvc_advisor.engine.kb.model import KnowledgeBase, Origin
-from gvc_advisor.engine.kb.schema.files import CaseFile, KbFile
-from gvc_advisor.engine.kb.validation_report import problems_from_validation
-from gvc_advisor.engine.kb.yaml_reader import load_yaml_file
+
+# Reading YAML and validating it (yaml, pydantic, the cross-checks) is imported
+# only on a cache miss: a launch that finds the knowledge base in the cache
+# never pays for those imports (see engine.kb.cache).
 
 _SECTION_KINDS = {
     "questions": ("question", "id"), "facts": ("fact", "id"), "rules": ("rule", "id"),
@@ -104,6 +101,11 @@ def _display(root: Path, path: Path) -> str:
 
 
 def _read(path: Path, root: Path, model: type, problems: list[Problem]):
+    from pydantic import ValidationError
+
+    from gvc_advisor.engine.kb.validation_report import problems_from_validation
+    from gvc_advisor.engine.kb.yaml_reader import load_yaml_file
+
     loaded = load_yaml_file(path, _display(root, path))
     problems.extend(loaded.problems)
     if loaded.problems:
@@ -130,7 +132,7 @@ def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
     if problems:
         raise KnowledgeBaseError(problems)
     key = kb_cache.cache_key(root, files + case_files)
-    cached = kb_cache.read(key)
+    cached = kb_cache.read(key, root)
     if cached is not None:
         return cached
     kb = _load_uncached(root, files, case_files)
@@ -139,6 +141,11 @@ def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
 
 
 def _load_uncached(root: Path, files: list[Path], case_files: list[Path]) -> KnowledgeBase:
+    from gvc_advisor.engine.kb.crossref import cross_check
+    from gvc_advisor.engine.kb.locator import Locator
+    from gvc_advisor.engine.kb.schema.validation import to_record
+    from gvc_advisor.engine.kb.schema.validation.files import CaseFile, KbFile
+
     problems: list[Problem] = []
     if not files:
         raise KnowledgeBaseError([Problem(str(root), 0, 0, "no *.yaml files in knowledge_base/ or rules/")])
@@ -166,11 +173,11 @@ def _load_uncached(root: Path, files: list[Path], case_files: list[Path]) -> Kno
                         "ids must be unique")))
                     continue
                 locator.items[(kind, item_id)] = (loaded, (section, index))
-                merged[section].append(item)
+                merged[section].append(to_record(item))
         if parsed.kb is not None and in_rules_dir:
             problems.append(loaded.problem(("kb",), "'kb' belongs in knowledge_base/kb.yaml, not here"))
         elif parsed.kb is not None:
-            metas.append((loaded, parsed.kb))
+            metas.append((loaded, to_record(parsed.kb)))
     cases = []
     for path in case_files:
         loaded, parsed = _read(path, root, CaseFile, problems)
@@ -182,7 +189,7 @@ def _load_uncached(root: Path, files: list[Path], case_files: list[Path]) -> Kno
                 f"duplicate case '{parsed.case.id}' (first defined in {first.file}); case ids must be unique")))
             continue
         locator.items[("case", parsed.case.id)] = (loaded, ("case",))
-        cases.append(parsed.case)
+        cases.append(to_record(parsed.case))
     if len(metas) != 1 and not problems:
         problems.append(Problem(_display(root, root / "knowledge_base"), 0, 0, (
             f"found {len(metas)} 'kb:' sections; exactly one file (kb.yaml) must describe the "

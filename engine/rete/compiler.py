@@ -21,8 +21,9 @@ intermediate value.
 from __future__ import annotations
 
 import inspect
+import operator
 from collections.abc import Callable
-from functools import cache
+from functools import cache, update_wrapper
 from typing import Any
 
 from gvc_advisor.engine.errors import InternalError
@@ -30,6 +31,7 @@ from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.rule_graph import strata
 from gvc_advisor.engine.kb.schema import Rule
 from gvc_advisor.engine.rete.agenda import ExactDepthStrategy
+from gvc_advisor.engine.rete.collector import collector_paused
 from gvc_advisor.engine.rete.compat import experta
 from gvc_advisor.engine.rete.matcher import IndexedReteMatcher
 from gvc_advisor.engine.rete.normalize import Branch, Literal, dnf, is_number, matches
@@ -41,6 +43,10 @@ SALIENCE_BASE = 1_000_000
 STRATUM_STEP = 1_000
 
 
+#: Values experta's ``freeze`` returns unchanged.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 class KbFact(experta.Fact):
     """A fact in working memory: ``name`` (question or derived fact), ``value``, ``cf``.
 
@@ -48,7 +54,43 @@ class KbFact(experta.Fact):
     first test of every pattern is a type test the matcher can index.  Only
     *established* facts (cf at or above the threshold) are ever declared, so
     patterns need no certainty test at all.
+
+    experta hashes a fact by its items only, so the patterns ``Fact_a(value=x)``
+    and ``Fact_b(value=x)`` collide, although they are never equal (equality
+    compares the classes): with thousands of patterns, every dictionary or set
+    of them degenerated into millions of ``__eq__`` calls.  The hash includes
+    the class here, as equality does.
+
+    Declaring facts is on every consultation's path, so a fact of plain values
+    is made without experta's per-field ``freeze`` dispatch (plain values are
+    already immutable, which is all ``freeze`` ensures).
     """
+
+    def __init__(self, *args: Any, **fields: Any) -> None:
+        if args or any(type(value) not in _PLAIN for value in fields.values()):
+            super().__init__(*args, **fields)  # patterns (field constraints) and anything else
+            return
+        dict.update(self, fields)
+        self._Fact__defaults = {}  # what experta's __init__ sets, for __missing__
+        self._plain = True
+
+    # experta checks these for every declared fact; a fact of plain values has neither.
+    def has_field_constraints(self) -> bool:
+        return not self.__dict__.get("_plain") and super().has_field_constraints()
+
+    def has_nested_accessor(self) -> bool:
+        return not self.__dict__.get("_plain") and super().has_nested_accessor()
+
+    def __str__(self) -> str:  # experta formats every fired fact this way, even with logging off
+        factid = dict.get(self, "__factid__")
+        return f"<Undeclared Fact> {self!r}" if factid is None else f"<f-{factid}>"
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = hash((type(self), frozenset(self.items())))
+            return self._hash
 
 
 _FACT_CLASSES: dict[str, type[KbFact]] = {}
@@ -64,8 +106,26 @@ def fact_class(name: str) -> type[KbFact]:
 @cache
 def _value_predicate(op: str, operand: Any) -> Callable[[Any], bool]:
     """One function object per distinct test, so that the Rete network can
-    share the node between every pattern that uses the same test."""
+    share the node between every pattern that uses the same test.
+
+    The common tests are written out (they run for every declared fact), each
+    exactly :func:`~gvc_advisor.engine.rete.normalize.matches` for its case;
+    the others call it.
+    """
+    if op in ("in", "not_in") and all(type(o) is str for o in operand):
+        members = frozenset(operand)
+        if op == "in":
+            return lambda value: type(value) is str and value in members
+        return lambda value: not (type(value) is str and value in members)
+    if op == "not_equals" and type(operand) is str:
+        return lambda value: not (type(value) is str and value == operand)
+    if op in _COMPARE and is_number(operand):
+        compare = _COMPARE[op]
+        return lambda value: isinstance(value, (int, float)) and type(value) is not bool and compare(value, operand)
     return lambda value: matches(op, operand, value)
+
+
+_COMPARE = {"gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le}
 
 
 def _value_constraint(literal: Literal) -> Any:
@@ -87,6 +147,8 @@ def literal_pattern(literal: Literal, bind: str | None) -> Any:
 
 def check_rule_structure(conditional_elements: list[Any]) -> None:
     """Refuse a ``TEST`` whose variables are not all bound by earlier patterns."""
+    if not any(isinstance(element, TEST) for element in conditional_elements):
+        return  # nothing to check (the compiler itself makes no TEST)
     bound: set[str] = set()
     for element in conditional_elements:
         if isinstance(element, TEST):
@@ -97,6 +159,75 @@ def check_rule_structure(conditional_elements: list[Any]) -> None:
             bound.add(element.__bind__)
 
 
+def _rule(elements: list[Any], salience: int, action: Callable[..., None]) -> Any:
+    """``experta.Rule(*elements, salience=salience)(action)`` for an action taking ``**context``.
+
+    Decorating asks ``inspect.signature`` which keywords the action takes, to
+    filter the context; an action with ``**context`` takes them all, which is
+    what the empty list below says (experta's own result for such a function).
+    """
+    rule = experta.Rule(*elements, salience=salience)
+    rule._wrapped, rule._wrapped_args = action, []
+    return update_wrapper(rule, action)
+
+
+def _members(engine: Any, kind: type) -> list[Any]:
+    """What experta's ``_get_by_type`` returns (attributes of ``kind``, by name, bound to
+    the engine), without ``inspect.getmembers``, which looks up *every* attribute and
+    took seconds at 20,000 rules."""
+    namespace: dict[str, Any] = {}
+    for klass in reversed(type(engine).__mro__):
+        namespace.update(vars(klass))
+    namespace.update(vars(engine))
+    found = []
+    for name in sorted(namespace):
+        if isinstance(namespace[name], kind):
+            member = getattr(engine, name)  # binds it, as experta's lookup does
+            member.ke = engine
+            found.append(member)
+    return found
+
+
+class PausingEngine(experta.KnowledgeEngine):
+    """experta's engine, run the way a consultation uses it: reset, declare, run.
+
+    The garbage collector is paused while the network works (see
+    :mod:`gvc_advisor.engine.rete.collector`), and when a run ends the network
+    lets go of its tokens and activations at once, while the collector is
+    still paused: they are freed by reference counting instead of being
+    scanned (at 20,000 rules, hundreds of thousands of objects) by the next
+    collections.  After that the network no longer holds the facts, so
+    declaring more facts needs a ``reset()`` first; declaring without one is
+    refused rather than matched against an empty network.
+    """
+
+    _released = False
+
+    def get_rules(self) -> list[Any]:
+        return _members(self, experta.Rule)
+
+    def get_deffacts(self) -> list[Any]:
+        return sorted(_members(self, experta.DefFacts), key=lambda d: d.order)
+
+    def reset(self, **kwargs: Any) -> None:
+        with collector_paused():
+            super().reset(**kwargs)
+            self._released = False
+
+    def declare(self, *facts: Any) -> Any:
+        if self._released:
+            raise InternalError("the compiled engine released its network after run(); reset() first")
+        with collector_paused():
+            return super().declare(*facts)
+
+    def run(self, steps: float = float("inf")) -> None:
+        with collector_paused():
+            super().run(steps)
+            if not self.agenda.activations:  # finished: nothing in the network is needed any more
+                self.matcher.reset()
+                self._released = True
+
+
 class CompiledRules:
     """One experta engine built once per knowledge base and reused per consultation."""
 
@@ -104,18 +235,27 @@ class CompiledRules:
                  on_barrier: Callable[[Any, int], None]) -> None:
         self.kb = kb
         self.branches: dict[str, list[Branch]] = {}
-        fact_strata, rule_strata = strata(kb.rules)
-        self.rule_strata = rule_strata
-        self.fact_strata = fact_strata
+        self.fact_strata, self.rule_strata = strata(kb.rules)
+        with collector_paused():  # see collector: nothing built here is garbage
+            self.engine = self._build(on_fire, on_barrier)
+        # experta looks up DefFacts by introspecting every attribute on each
+        # reset(); with thousands of rules that dominates a consultation, so we
+        # look them up once.
+        deffacts = self.engine.get_deffacts()
+        for deffact in deffacts:  # reset() asks each for its signature: answer from memory
+            deffact.__signature__ = inspect.signature(deffact)
+        self.engine.get_deffacts = lambda: deffacts
+
+    def _build(self, on_fire: Callable[..., None], on_barrier: Callable[[Any, int], None]) -> Any:
         attributes: dict[str, Any] = {"__strategy__": ExactDepthStrategy, "__matcher__": IndexedReteMatcher}
-        for stratum in sorted(set(fact_strata.values())):
+        for stratum in sorted(set(self.fact_strata.values())):
             attributes[f"barrier_{stratum}"] = self._barrier(stratum, on_barrier)
-        for number, rule in enumerate(kb.rules):
+        for number, rule in enumerate(self.kb.rules):
             # Positive patterns first: a conjunction in any order means the same,
             # and the matcher then needs no InitialFact in front (see matcher).
             branches = [tuple(sorted(b, key=lambda lit: not lit.positive)) for b in dnf(rule.when)]
             self.branches[rule.id] = branches
-            salience = SALIENCE_BASE - STRATUM_STEP * rule_strata[rule.id] + rule.priority
+            salience = SALIENCE_BASE - STRATUM_STEP * self.rule_strata[rule.id] + rule.priority
             for index, branch in enumerate(branches):
                 elements = [
                     literal_pattern(lit, f"p{i}" if lit.positive else None)
@@ -124,23 +264,18 @@ class CompiledRules:
                 check_rule_structure(elements)
                 action = self._action(rule, index, branch, on_fire)
                 action.firing_order = (number, index)  # type: ignore[attr-defined]  # agenda tie-break
-                attributes[f"rule_{number}_{index}"] = experta.Rule(*elements, salience=salience)(action)
-        engine_class = type("CompiledKnowledgeEngine", (experta.KnowledgeEngine,), attributes)
-        self.engine = engine_class()
-        # experta looks up DefFacts by introspecting every attribute on each
-        # reset(); with thousands of rules that dominates a consultation, so we
-        # look them up once.
-        deffacts = self.engine.get_deffacts()
-        self.engine.get_deffacts = lambda: deffacts
+                attributes[f"rule_{number}_{index}"] = _rule(elements, salience, action)
+        engine_class = type("CompiledKnowledgeEngine", (PausingEngine,), attributes)
+        return engine_class()
 
     @staticmethod
     def _barrier(stratum: int, on_barrier: Callable[[Any, int], None]) -> Any:
-        def barrier(engine: Any) -> None:
+        def barrier(engine: Any, **context: Any) -> None:
             on_barrier(engine, stratum)
 
         barrier.__name__ = f"barrier#{stratum}"
         salience = SALIENCE_BASE - STRATUM_STEP * stratum - STRATUM_STEP // 2
-        return experta.Rule(experta.InitialFact(), salience=salience)(barrier)
+        return _rule([experta.InitialFact()], salience, barrier)
 
     @staticmethod
     def _action(rule: Rule, index: int, branch: Branch, on_fire: Callable[..., None]) -> Callable:

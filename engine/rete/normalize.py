@@ -41,7 +41,8 @@ Branch = tuple[Literal, ...]
 
 
 def _literal(test: FactTest, positive: bool, weighted: bool) -> Literal:
-    operator, operand = test.operator, test.operand
+    operator = test.operator
+    operand = getattr(test, "in_" if operator == "in" else operator)  # test.operand, without looking twice
     if operator == "unknown":
         operator, operand, positive = "known", True, not positive
     if isinstance(operand, list):

@@ -18,10 +18,12 @@ from gvc_advisor.engine.evaluate import literal_value
 from gvc_advisor.engine.explain import describe_literal
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.rule_graph import fact_tests
-from gvc_advisor.engine.kb.schema import Condition, SourceRef
-from gvc_advisor.engine.kb.schema.base import Identifier, NonEmptyText, StrictModel
+from gvc_advisor.engine.kb.schema import Condition as ConditionRecord
 from gvc_advisor.engine.kb.schema.catalog import Actor
 from gvc_advisor.engine.kb.schema.conditions import COMPARISONS
+from gvc_advisor.engine.kb.schema.validation import to_record
+from gvc_advisor.engine.kb.schema.validation.base import Identifier, NonEmptyText, SourceRef, StrictModel
+from gvc_advisor.engine.kb.schema.validation.conditions import Condition
 from gvc_advisor.engine.kb.validation_report import problems_from_validation, suggest
 from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, load_yaml_file
 from gvc_advisor.engine.result import Consultation
@@ -75,7 +77,7 @@ class CollectiveMeasures:
         self.measures = measures
         self.source = source
         self._branches: dict[str, list[Branch]] = {
-            m.id: dnf(m.needed_when.condition) for m in measures if m.needed_when.condition is not None
+            m.id: dnf(to_record(m.needed_when.condition)) for m in measures if m.needed_when.condition is not None
         }
 
     def condition_text(self, kb: KnowledgeBase, measure: Measure) -> str | None:
@@ -145,7 +147,8 @@ def _cross_check(kb: KnowledgeBase, parsed: MeasuresFile, loaded: LoadedYaml) ->
     return problems
 
 
-def _check_condition(kb: KnowledgeBase, condition: Condition, loaded: LoadedYaml, at: tuple) -> list[Problem]:
+def _check_condition(kb: KnowledgeBase, validated: Condition, loaded: LoadedYaml, at: tuple) -> list[Problem]:
+    condition: ConditionRecord = to_record(validated)  # the engine's form, as dnf and fact_tests read it
     problems = []
     try:
         dnf(condition)

@@ -1,10 +1,13 @@
-"""Pydantic v2 models of every YAML file in a knowledge base.
+"""The knowledge base as the engine reads it: runtime records (no pydantic).
 
-All models are strict (no silent type coercion) and reject unknown keys, so a
-misspelt key is an error rather than an ignored line.
+Every YAML file is validated by the pydantic models of
+:mod:`gvc_advisor.engine.kb.schema.validation`, then turned into these records:
+same names, fields and methods, but plain immutable objects, so that a
+knowledge base read back from the cache never imports pydantic (see
+:mod:`gvc_advisor.engine.kb.schema.base`).
 """
 
-from gvc_advisor.engine.kb.schema.base import SourceRef, StrictModel
+from gvc_advisor.engine.kb.schema.base import RECORDS, SourceRef
 from gvc_advisor.engine.kb.schema.catalog import (
     CaseExpectation,
     DerivedFact,
@@ -23,24 +26,24 @@ from gvc_advisor.engine.kb.schema.conditions import (
     FactTest,
     NotOf,
 )
-from gvc_advisor.engine.kb.schema.files import FILE_MODELS, KbFile
+from gvc_advisor.engine.kb.schema.plan import ChoiceGroup, UrgencyRule
 from gvc_advisor.engine.kb.schema.questions import Choice, Help, Question, QuestionType
 from gvc_advisor.engine.kb.schema.rules import Action, Rule
 
 __all__ = [
-    "FILE_MODELS",
+    "RECORDS",
     "Action",
     "AllOf",
     "AnyOf",
     "CaseExpectation",
     "Choice",
+    "ChoiceGroup",
     "Condition",
     "DerivedFact",
     "FactTest",
     "FactValue",
     "GlossaryEntry",
     "Help",
-    "KbFile",
     "KbMeta",
     "NotOf",
     "Question",
@@ -49,7 +52,7 @@ __all__ = [
     "Rule",
     "Source",
     "SourceRef",
-    "StrictModel",
+    "UrgencyRule",
     "WarningSpec",
     "WorkedCase",
 ]

@@ -1,5 +1,6 @@
 """How made advice becomes a plan: horizon, urgency, choice groups, advice the
-firm already follows, and the points where the papers disagree.
+firm already follows, and the points where the papers disagree (runtime
+records; the validation models are in :mod:`.validation.plan`).
 
 These declarations never decide *whether* something is recommended (the rules
 do); they decide how it is ordered, grouped and worded for this firm.
@@ -8,11 +9,9 @@ do); they decide how it is ordered, grouped and worded for this firm.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
-
-from gvc_advisor.engine.kb.schema.base import Identifier, NonEmptyText, SourceRef, StrictModel
+from gvc_advisor.engine.kb.schema.base import SourceRef, field, record
 from gvc_advisor.engine.kb.schema.conditions import Condition
 
 
@@ -45,7 +44,8 @@ class Urgency(StrEnum):
         return list(Urgency).index(self)
 
 
-class AlreadyFollowed(StrictModel):
+@record
+class AlreadyFollowed:
     """When the firm's answers show it already does what is advised."""
 
     when: Condition
@@ -53,57 +53,49 @@ class AlreadyFollowed(StrictModel):
     #: ``drop``: leave it out of the plan (listed as already followed).
     then: Literal["deepen", "drop"] = "deepen"
     #: The reworded advice (required for ``deepen``).
-    text: NonEmptyText | None = None
+    text: str | None = None
     #: The actions that still apply (``deepen``); none: the text says it all.
-    actions: list[NonEmptyText] = Field(default_factory=list)
-    because: NonEmptyText
-
-    @model_validator(mode="after")
-    def _text_for_deepen(self) -> AlreadyFollowed:
-        if self.then == "deepen" and self.text is None:
-            raise ValueError("'then: deepen' needs a 'text': the advice reworded as continue / deepen")
-        if self.then == "drop" and self.actions:
-            raise ValueError("'actions' belong to 'then: deepen'; advice that is dropped has none")
-        return self
+    actions: list[str] = field(default_factory=list)
+    because: str
 
 
-class Disagreement(StrictModel):
+@record
+class Disagreement:
     """A point where the papers disagree about a recommendation, naming both."""
 
-    text: NonEmptyText
-    sources: list[SourceRef] = Field(min_length=2)
+    text: str
+    sources: list[SourceRef]
     #: Warnings this recommendation is knowingly given next to (the hedge that
     #: makes it not a contradiction in the coverage grid).
-    hedges: list[Identifier] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _two_papers(self) -> Disagreement:
-        if len({ref.key for ref in self.sources}) < 2:
-            raise ValueError("a disagreement names at least two different papers in 'sources'")
-        return self
+    hedges: list[str] = field(default_factory=list)
 
 
-class ChoiceGroup(StrictModel):
+@record
+class ChoiceGroup:
     """Alternative routes: the firm should choose one of the members made."""
 
-    id: Identifier
-    title: NonEmptyText
-    because: NonEmptyText
-    members: list[Identifier] = Field(min_length=2)
-    sources: list[SourceRef] = Field(min_length=1)
+    id: str
+    title: str
+    because: str
+    members: list[str]
+    sources: list[SourceRef]
 
 
-class UrgencyRule(StrictModel):
+@record
+class UrgencyRule:
     """Sets the urgency of some recommendations when a condition holds.
 
     Several applicable rules: the most urgent level wins.  None applicable:
     the recommendation's own ``urgency`` (default ``normal``).
     """
 
-    id: Identifier
-    title: NonEmptyText
-    because: NonEmptyText
+    id: str
+    title: str
+    because: str
     when: Condition
-    urgency: Annotated[Urgency, Field(strict=False)]
-    recommendations: list[Identifier] = Field(min_length=1)
-    sources: list[SourceRef] = Field(min_length=1)
+    urgency: Urgency
+    recommendations: list[str]
+    sources: list[SourceRef]
+
+    def __post_init__(self) -> None:  # enums arrive as text from the cache
+        object.__setattr__(self, "urgency", Urgency(self.urgency))

@@ -1,13 +1,11 @@
-"""Interview questions: what is asked, how it is answered, and why it matters."""
+"""Interview questions: what is asked, how it is answered, and why it matters
+(runtime records; see :mod:`gvc_advisor.engine.kb.schema.base`)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import Field, model_validator
-
-from gvc_advisor.engine.kb.schema.base import Identifier, NonEmptyText, StrictModel
+from gvc_advisor.engine.kb.schema.base import field, record
 
 
 class QuestionType(StrEnum):
@@ -19,48 +17,38 @@ class QuestionType(StrEnum):
     PERCENT = "percent"
 
 
-class Choice(StrictModel):
-    value: Identifier
-    label: NonEmptyText
+@record
+class Choice:
+    value: str
+    label: str
 
 
-class Help(StrictModel):
+@record
+class Help:
     """Help text shown beside a question: meaning, relevance, examples."""
 
-    meaning: NonEmptyText
-    why: NonEmptyText
-    examples: list[NonEmptyText] = Field(default_factory=list)
+    meaning: str
+    why: str
+    examples: list[str] = field(default_factory=list)
 
 
 YESNO_CHOICES = (Choice(value="yes", label="Yes"), Choice(value="no", label="No"))
 
 
-class Question(StrictModel):
-    id: Identifier
-    topic: Identifier
-    text: NonEmptyText
+@record
+class Question:
+    id: str
+    topic: str
+    text: str
     help: Help
-    type: Annotated[QuestionType, Field(strict=False)]
-    choices: list[Choice] = Field(default_factory=list)
+    type: QuestionType
+    choices: list[Choice] = field(default_factory=list)
     min: int | None = None
     max: int | None = None
     unit: str | None = None
 
-    @model_validator(mode="after")
-    def _shape_matches_type(self) -> Question:
-        numeric = self.type in (QuestionType.INTEGER, QuestionType.PERCENT)
-        if self.type is QuestionType.CHOICE and len(self.choices) < 2:
-            raise ValueError("a choice question needs at least two 'choices'")
-        if self.type is not QuestionType.CHOICE and self.choices:
-            raise ValueError(f"'choices' are only allowed on choice questions, not {self.type.value}")
-        if not numeric and (self.min is not None or self.max is not None):
-            raise ValueError("'min'/'max' are only allowed on integer and percent questions")
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"'min' ({self.min}) is greater than 'max' ({self.max})")
-        values = [c.value for c in self.choices]
-        if len(set(values)) != len(values):
-            raise ValueError("choice values must be unique")
-        return self
+    def __post_init__(self) -> None:  # the type arrives as text from the cache (or a caller)
+        object.__setattr__(self, "type", QuestionType(self.type))
 
     @property
     def allowed_values(self) -> tuple[str, ...]:

@@ -1,89 +1,59 @@
-"""Production rules: ``when`` a condition holds, ``then`` conclude with a certainty."""
+"""Production rules: ``when`` a condition holds, ``then`` conclude with a
+certainty (runtime records; see :mod:`gvc_advisor.engine.kb.schema.base`)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Any, Union
 
-from pydantic import Discriminator, Field, Tag, model_validator
-
-from gvc_advisor.engine.kb.schema.base import (
-    CertaintyFactor,
-    Identifier,
-    NonEmptyText,
-    SourceRef,
-    StrictModel,
-)
+from gvc_advisor.engine.kb.schema.base import SourceRef, record
 from gvc_advisor.engine.kb.schema.conditions import Condition
 
 
-class SetFact(StrictModel):
+@record
+class SetFact:
     """Evidence for (positive cf) or against (negative cf) ``fact = to``."""
 
-    set: Identifier
-    to: Identifier
-    cf: CertaintyFactor
+    set: str
+    to: str
+    cf: float
 
 
-class RecommendAction(StrictModel):
-    recommend: Identifier
-    cf: Annotated[float, Field(gt=0.0, le=1.0)]
+@record
+class RecommendAction:
+    recommend: str
+    cf: float
 
 
-class WarnAction(StrictModel):
-    warn: Identifier
-    cf: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
+@record
+class WarnAction:
+    warn: str
+    cf: float = 1.0
 
 
-def _action_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        for key in ("set", "recommend", "warn"):
-            if key in value:
-                return key
-        return None
-    return {SetFact: "set", RecommendAction: "recommend", WarnAction: "warn"}.get(type(value))
+Action = Union[SetFact, RecommendAction, WarnAction]
 
 
-Action = Annotated[
-    Union[
-        Annotated[SetFact, Tag("set")],
-        Annotated[RecommendAction, Tag("recommend")],
-        Annotated[WarnAction, Tag("warn")],
-    ],
-    Discriminator(
-        _action_kind,
-        custom_error_type="action",
-        custom_error_message=(
-            "an action must be one of {set: FACT, to: VALUE, cf: N}, "
-            "{recommend: ID, cf: N} or {warn: ID, cf: N}"
-        ),
-    ),
-]
-
-
-class Rule(StrictModel):
-    id: Identifier
-    title: NonEmptyText
-    because: NonEmptyText
+@record
+class Rule:
+    id: str
+    title: str
+    because: str
     when: Condition
-    then: list[Action] = Field(min_length=1)
-    priority: Annotated[int, Field(ge=-100, le=100)] = 0
-    sources: list[SourceRef] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _no_repeated_conclusion(self) -> Rule:
-        seen = set()
-        for action in self.then:
-            key = conclusion_key(action)
-            if key in seen:
-                raise ValueError(f"the conclusion {key} appears twice in 'then'")
-            seen.add(key)
-        return self
+    then: list[Action]
+    priority: int = 0
+    sources: list[SourceRef]
 
 
-def conclusion_key(action: SetFact | RecommendAction | WarnAction) -> tuple[str, str, str]:
-    """A hashable name of what an action concludes: (kind, target, value)."""
-    if isinstance(action, SetFact):
-        return ("fact", action.set, action.to)
-    if isinstance(action, RecommendAction):
-        return ("recommendation", action.recommend, "")
+def conclusion_key(action: Any) -> tuple[str, str, str]:
+    """A hashable name of what an action concludes: (kind, target, value).
+
+    Works on the records and on the validation models alike (it reads the
+    action's fields), so the schema's own checks can use it too.
+    """
+    target = getattr(action, "set", None)
+    if target is not None:
+        return ("fact", target, action.to)
+    target = getattr(action, "recommend", None)
+    if target is not None:
+        return ("recommendation", target, "")
     return ("warning", action.warn, "")

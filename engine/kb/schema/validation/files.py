@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from gvc_advisor.engine.kb.schema.base import StrictModel
-from gvc_advisor.engine.kb.schema.catalog import (
+from gvc_advisor.engine.kb.schema.validation.base import StrictModel
+from gvc_advisor.engine.kb.schema.validation.catalog import (
     DerivedFact,
     GlossaryEntry,
     KbMeta,
@@ -19,9 +19,9 @@ from gvc_advisor.engine.kb.schema.catalog import (
     WarningSpec,
     WorkedCase,
 )
-from gvc_advisor.engine.kb.schema.plan import ChoiceGroup, UrgencyRule
-from gvc_advisor.engine.kb.schema.questions import Question
-from gvc_advisor.engine.kb.schema.rules import Rule
+from gvc_advisor.engine.kb.schema.validation.plan import ChoiceGroup, UrgencyRule
+from gvc_advisor.engine.kb.schema.validation.questions import Question
+from gvc_advisor.engine.kb.schema.validation.rules import Rule
 
 
 class KbFile(StrictModel):
