@@ -8,12 +8,19 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import Answers
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.sessions import SavedSession, SessionStore
+from gvc_advisor.tui.text import clean
+from gvc_advisor.tui.themes import NORMAL, OTHER, PROJECTOR, THEMES
+
+#: Name under which the session's results screen is installed (see ``show_results``).
+RESULTS = "results"
 
 
 class AdvisorApp(App):
@@ -25,6 +32,7 @@ class AdvisorApp(App):
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("f9", "present", "Present"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -35,7 +43,16 @@ class AdvisorApp(App):
         self.store = store or SessionStore()
         self.interview: Interview | None = None
         self.session: SavedSession | None = None
+        #: Counts changes to the interview; screens redraw when it moved (see screens.base).
+        self.revision = 0
+        #: A worked case opened for a look is not saved until the user changes something.
+        self.transient = False
+        #: Presentation mode (F9): side panels hidden, high-contrast theme.
+        self.presenting = False
         self._initial = (answers, firm)
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = "gvc-dark"
         # NO_COLOR needs nothing here: Textual itself renders in monochrome when it is set.
 
     def on_mount(self) -> None:
@@ -47,42 +64,112 @@ class AdvisorApp(App):
             self.start_session(firm or "Answers file", answers, show_results=True)
         elif firm:
             self.start_session(firm)
+        self.call_after_refresh(self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Import what the first Ctrl+P and the first results need, while the user reads."""
+        import textual.command  # noqa: F401
+
+        from gvc_advisor.tui.screens import explanation, results  # noqa: F401
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: cleaned of control characters, the subtitle readable (not "dim")."""
+        shown = Content(clean(title, single_line=True))
+        if not sub_title:
+            return shown
+        return Content.assemble(shown, (" — ", "$text-muted"), (clean(sub_title, single_line=True), "$text-muted"))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications never parse markup and never carry control characters (they
+        often quote a firm name, a file name or knowledge-base text)."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
 
     # -- session management -------------------------------------------------
     def start_session(self, firm: str, answers: Answers | None = None, skipped: set[str] | None = None,
                       history: list[str] | None = None, session: SavedSession | None = None,
-                      show_results: bool = False) -> None:
-        """Begin (or resume) an interview and show the next step (or the results)."""
-        from gvc_advisor.tui.screens.interview import InterviewScreen
-        from gvc_advisor.tui.screens.results import ResultsScreen
+                      show_results: bool = False, transient: bool = False) -> None:
+        """Begin (or resume) an interview and show the next step (or the results).
 
+        ``transient``: a worked case opened to look at; it becomes a saved session
+        only when the user changes an answer.
+        """
+        from gvc_advisor.tui.screens.interview import InterviewScreen
+
+        self._drop_cached_results()
         self.interview = Interview(self.kb)
         if answers:
             self.interview.load(answers, skipped, history)
-        self.session = session or SavedSession.new(firm, self.kb)
+        self.session = session or SavedSession.new(clean(firm, single_line=True) or "Unnamed firm", self.kb)
+        self.transient = transient
+        self.revision += 1
         self.autosave()
         self.push_screen(InterviewScreen())
         if self.interview.finished or show_results:
-            self.push_screen(ResultsScreen())
+            self.show_results()
+
+    def show_results(self) -> None:
+        """Show the results screen, built once per session and kept: coming back to it
+        costs a repaint, not a rebuild (it redraws itself if the interview changed)."""
+        from gvc_advisor.tui.screens.results import ResultsScreen
+
+        if RESULTS not in self._installed_screens:
+            self.install_screen(ResultsScreen(), RESULTS)
+        screen = self.get_screen(RESULTS)
+        if screen in self.screen_stack:
+            while self.screen is not screen:
+                self.pop_screen()
+            return
+        self.push_screen(screen)
+
+    def _drop_cached_results(self) -> None:
+        """A new session gets a new results screen (the old one goes once it is off the stack)."""
+        if RESULTS in self._installed_screens:
+            screen = self.get_screen(RESULTS)
+            self.uninstall_screen(RESULTS)
+            if screen not in self.screen_stack and screen.is_attached:
+                screen.remove()
+
+    def changed(self) -> None:
+        """Record a change to the interview: screens redraw, the session is saved."""
+        self.revision += 1
+        if self.transient:
+            self.transient = False
+            self.notify(f"You changed the case: it is now saved as a session ({clean(self.session.firm)}).")
+        self.autosave()
 
     def autosave(self) -> None:
         """Write the session after every change; a failure is shown, never fatal."""
-        if self.interview is None or self.session is None:
+        if self.interview is None or self.session is None or self.transient:
             return
         self.session.capture(self.interview)
         try:
             self.store.save(self.session)
         except OSError as exc:
-            self.notify(f"Could not autosave to {self.store.directory}: {exc.strerror}", severity="error")
+            self.notify(clean(f"Could not autosave to {self.store.directory}: {exc.strerror}"), severity="error")
 
     # -- global actions ---------------------------------------------------------
     def action_help(self) -> None:
         from gvc_advisor.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+        self.theme = OTHER.get(self.theme, "gvc-light")
+
+    def action_present(self) -> None:
+        """Presentation mode: the question or the plan alone, high contrast, for a projector."""
+        self.presenting = not self.presenting
+        if self.presenting:
+            self.theme = PROJECTOR.get(self.theme, self.theme)
+        else:
+            self.theme = NORMAL.get(self.theme, self.theme)
+        for screen in self.screen_stack:
+            if hasattr(screen, "presentation_changed"):
+                screen.presentation_changed()
+        self.notify("Presentation mode: F9 again to leave it." if self.presenting else "Presentation mode off.",
+                    timeout=3)
 
     def _push(self, name: str) -> None:
         from gvc_advisor.tui import screens
@@ -91,6 +178,9 @@ class AdvisorApp(App):
         if screen_class.needs_session and self.interview is None:
             self.notify("Start or resume an interview first.", severity="warning")
             return
+        if name == "results":
+            self.show_results()
+            return
         self.push_screen(screen_class())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -98,10 +188,13 @@ class AdvisorApp(App):
         yield SystemCommand("New interview", "Start interviewing a new firm", lambda: self._push("new"))
         yield SystemCommand("Resume a session", "Continue a saved interview", lambda: self._push("sessions"))
         yield SystemCommand("Results", "Recommendations for the current firm", lambda: self._push("results"))
+        yield SystemCommand("All answers", "Every question by topic; change any answer", lambda: self._push("answers"))
         yield SystemCommand("What-if", "Change answers and compare the advice", lambda: self._push("whatif"))
         yield SystemCommand("Export", "Write the consultation as Markdown, JSON or HTML", lambda: self._push("export"))
         yield SystemCommand("Worked cases", "Browse the firm profiles from the papers", lambda: self._push("cases"))
         yield SystemCommand("Glossary", "Concepts of the framework", lambda: self._push("glossary"))
+        yield SystemCommand("Presentation mode", "Large, high-contrast view for a projector (F9)",
+                            self.action_present)
 
 
 def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.tui.text import clean, join, plain
 
 
 class SessionsScreen(Screen):
@@ -30,13 +31,13 @@ class SessionsScreen(Screen):
         menu.clear_options()
         for s in sessions:
             done, remaining = s.progress
-            changed = "  [yellow](knowledge base changed)[/yellow]" if s.kb_changed(self.app.kb) else ""
-            menu.add_option(Option(f"{escape(s.firm)} — {s.updated.replace('T', ' ')[:16]} — {done} answered, "
-                                   f"{remaining} to go{changed}", id=s.id))
+            changed = ("  (knowledge base changed)", "$text-warning") if s.kb_changed(self.app.kb) else ""
+            menu.add_option(Option(join(clean(s.firm, single_line=True), f" — {s.updated.replace('T', ' ')[:16]} — "
+                                        f"{done} answered, {remaining} to go", changed), id=s.id))
         note = "" if sessions else "No saved sessions yet."
         if unreadable:
             note += "\nUnreadable files (left untouched): " + "; ".join(unreadable)
-        self.query_one("#sessions-note", Static).update(note + f"\nFolder: {self.app.store.directory}")
+        self.query_one("#sessions-note", Static).update(plain(note + f"\nFolder: {self.app.store.directory}"))
         if menu.option_count:
             menu.highlighted = 0
         menu.focus()
