@@ -20,8 +20,11 @@ DARK = replace(BUILTIN_THEMES["textual-dark"], name="gvc-dark", variables={
     "text-error": "#F08BA3",
     "text-secondary": "#8FB8D8",
     "text-primary": "#74B6EA",
-    "block-cursor-background": "#0A5C9E",
-    "block-cursor-blurred-background": "#2F4A60",
+    # The cursor of a list is a tint, not a block of colour: an option's coloured parts
+    # (a muted certainty, a warning) must stay readable on it.  Bold text marks it too.
+    "block-cursor-background": "#1B3A56",
+    "block-cursor-foreground": "#FFFFFF",
+    "block-cursor-blurred-background": "#26313B",
     "block-cursor-blurred-foreground": "#FFFFFF",
     "footer-key-foreground": "#FFC473",
 })
@@ -35,7 +38,9 @@ LIGHT = replace(BUILTIN_THEMES["textual-light"], name="gvc-light", variables={
     "text-error": "#7A1F36",
     "text-secondary": "#003F6E",
     "text-primary": "#002D4F",
-    "block-cursor-blurred-background": "#B4C8D8",
+    "block-cursor-background": "#B4D0EC",
+    "block-cursor-foreground": "#000000",
+    "block-cursor-blurred-background": "#CCD6DF",
     "block-cursor-blurred-foreground": "#0E0E0E",
     "footer-key-foreground": "#003F6E",
     "input-cursor-foreground": "#FFFFFF",

@@ -173,6 +173,12 @@ class InterviewScreen(AdvisorScreen):
                 menu.highlighted = new_ids.index(highlighted)
         self._rows = rows
 
+    def on_descendant_focus(self, event) -> None:
+        """Entering the answers list highlights the latest answer, so Enter opens it."""
+        menu = self.query_one("#answered", OptionList)
+        if event.widget is menu and menu.highlighted is None and menu.option_count:
+            menu.highlighted = menu.option_count - 1
+
     # -- answering ----------------------------------------------------------------------
     async def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
         name = event.question.id

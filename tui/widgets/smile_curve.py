@@ -17,6 +17,7 @@ from textual.widget import Widget
 from gvc_advisor.engine.kb.schema.catalog import SMILE_STAGES
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.tui.plan import PlanItem
+from gvc_advisor.tui.text import clean
 
 LABELS = {"rd": "R&D", "design": "design", "components": "components", "manufacturing": "manufacturing",
           "logistics": "logistics", "marketing": "marketing", "brand": "brand"}
@@ -122,7 +123,7 @@ def legend(here: str, plan: list[PlanItem]) -> list[Content]:
     for item in plan:
         where = "stays at" if item.smile_stage == here else "leads to"
         out.append(Content.assemble((f"{item.priority}", TARGET), f" {where} {LABELS[item.smile_stage]}: ",
-                                    (item.title, "bold"), f" ({item.upgrading_type})"))
+                                    (clean(item.title, single_line=True), "bold"), f" ({item.upgrading_type})"))
     return out
 
 
