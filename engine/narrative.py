@@ -129,12 +129,14 @@ class _Narrator:
             self.other(node, 0)
 
     # -- recommendations and warnings ----------------------------------------------
-    def reasons(self, node: Node, depth: int, lead: str = "Firms like yours") -> None:
-        """Each supporting rule: what holds for firms like yours, and why it fits you."""
+    def reasons(self, node: Node, depth: int, lead: str = "Firms like yours", key: tuple | None = None) -> None:
+        """Each supporting rule: what holds for firms like yours, and why it fits you
+        (for a fact, rules that count against the value say so)."""
         for rule_node in (n for n in node.children if n.kind == "rule"):
             rule = self.rule_of(rule_node)
             title = rule.title if rule else rule_node.label
-            self.add(depth, "general", f"{lead}: {sentence(lower_first(title))}")
+            against = self.counts_against(rule, key)
+            self.add(depth, "general", f"{'Evidence against' if against else lead}: {sentence(lower_first(title))}")
             if rule is not None:
                 self.add(depth + 1, "because", sentence(rule.because))
             premises = [n for n in rule_node.children if n.kind not in ("because", "source")]
@@ -178,7 +180,7 @@ class _Narrator:
             self.add(0, "headline", f"{self.kb.label(fact)}: {shown}")
             if conclusion is not None:
                 self.add(0, "certainty", f"Concluded with {confidence(conclusion.cf)}.")
-            self.reasons(node, 0, lead="Evidence")
+            self.reasons(node, 0, lead="Evidence", key=("fact", fact, str(value)))
             return
         self.add(depth, "found", f"we concluded that the {label} is “{shown}”, since")
         if depth >= MAX_DEPTH:
@@ -187,7 +189,9 @@ class _Narrator:
         for rule_node in (n for n in node.children if n.kind == "rule"):
             rule = self.rule_of(rule_node)
             if rule is not None:
-                self.add(depth + 1, "general", sentence(lower_first(rule.title)))
+                against = self.counts_against(rule, ("fact", fact, str(value)))
+                self.add(depth + 1, "general", ("but, counting against it: " if against else "")
+                         + sentence(lower_first(rule.title)))
             for premise in (n for n in rule_node.children if n.kind not in ("because", "source")):
                 self.premise(premise, rule_node, depth + 2)
 
@@ -220,7 +224,7 @@ class _Narrator:
                 continue
             rule = self.rule_of(child)
             title = rule.title if rule else child.label
-            self.add(0, "general", f"It would follow for firms where {sentence(lower_first(title))}")
+            self.add(0, "general", f"The research says: {sentence(title)}")
             unmet = [n for n in child.children if n.kind == "unmet"]
             if unmet:
                 self.add(1, "fits", "For your firm, this is missing:")
@@ -256,6 +260,13 @@ class _Narrator:
         self.add(depth, "note", node.label)
         for child in node.children:
             self.other(child, depth + 1)
+
+    @staticmethod
+    def counts_against(rule, key: tuple | None) -> bool:
+        """Whether the rule concludes ``key`` with a negative certainty (evidence against)."""
+        if rule is None or key is None:
+            return False
+        return any(conclusion_key(a) == key and getattr(a, "cf", 1.0) < 0 for a in rule.then)
 
     def rule_of(self, node: Node):
         try:

@@ -99,3 +99,17 @@ def test_numbers_and_certainty_in_words():
     assert quantity(1200, "people") == "1,200 people"
     assert quantity(40, "%") == "40 %"
     assert confidence(0.85).startswith("high confidence") and confidence(0.3).startswith("low confidence")
+
+
+def test_evidence_against_a_value_says_so(shipped_kb):
+    kb = shipped_kb
+    case = next(c for c in kb.cases if c.id == "captive-garment-oem")
+    interview = Interview(kb)
+    interview.load(answers_of(kb, {**case.answers, "vertically_integrated": "yes"}))
+    c = interview.consultation
+    against = [r.rule_id for r in c.facts["governance"]["captive"].contributions if r.cf < 0]
+    assert against, "the case no longer has a rule against captive governance"
+    lines = narrate(kb, c, explain(kb, c, "governance=captive"))
+    assert any(line.text.startswith("Evidence against: ") for line in lines)
+    nested = narrate(kb, c, explain(kb, c, "process-upgrading-with-buyer"))
+    assert any("counting against it" in line.text for line in nested)

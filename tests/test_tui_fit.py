@@ -64,7 +64,7 @@ async def test_smile_curve_at_80_columns(store):
         elsewhere = [i for i in plan if i.smile_stage != "manufacturing"]
         assert elsewhere and ("↖" in text or "↗" in text)
         legend = app.screen.query_one("#smile").render().plain
-        for item in plan:
+        for item in plan[:5]:  # the first steps; the legend counts the others
             assert f"{item.priority} " in legend and item.title in legend
 
 

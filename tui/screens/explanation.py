@@ -11,7 +11,7 @@ from textual.widgets import Header, Static
 from gvc_advisor.engine.explain import Node, explain
 from gvc_advisor.engine.narrative import narrate
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import join
+from gvc_advisor.tui.text import clean, join
 from gvc_advisor.tui.widgets.keybar import KeyBar
 from gvc_advisor.tui.widgets.narrative_view import NarrativeView
 from gvc_advisor.tui.widgets.tree_view import TreeView
@@ -62,6 +62,7 @@ class ExplanationScreen(AdvisorScreen):
         kb, c = self.app.kb, self.app.interview.consultation
         self.node = self.node or explain(kb, c, self.target)
         self.kind = heading_kind(self.node, kb)
+        self.title = f"Explanation — {clean(self.app.session.firm, single_line=True)}"
         self.query_one("#narrative", NarrativeView).show(narrate(kb, c, self.node))
         self.query_one("#tree", TreeView).show(self.node)
         self._show_mode()

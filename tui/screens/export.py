@@ -9,12 +9,12 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from gvc_advisor.services import report
 from gvc_advisor.tui.screens.base import AdvisorModal
 from gvc_advisor.tui.text import clean, styled
-from gvc_advisor.tui.widgets.fields import OrderedInput
+from gvc_advisor.tui.widgets.fields import OrderedInput, Pick
 
 FORMATS = {"markdown": ("md", report.to_markdown), "json": ("json", report.to_json), "html": ("html", report.to_html)}
 
@@ -36,9 +36,9 @@ class ExportScreen(AdvisorModal):
         with Vertical(classes="dialog"):
             yield Static(styled("Export the consultation", "bold"))
             with RadioSet(id="format"):
-                yield RadioButton("Markdown", value=True, id="markdown")
-                yield RadioButton("JSON (same as gvc-advisor advise)", id="json")
-                yield RadioButton("HTML", id="html")
+                yield Pick("Markdown", value=True, id="markdown")
+                yield Pick("JSON (same as gvc-advisor advise)", id="json")
+                yield Pick("HTML", id="html")
             yield Static("File (a folder gets the usual file name inside it):")
             yield OrderedInput(value=default_path(self.app.session.firm, "markdown"), id="path")
             yield Static("", id="export-message")

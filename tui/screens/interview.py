@@ -71,8 +71,7 @@ class InterviewScreen(AdvisorScreen):
                 yield Static(styled("Emerging picture", "bold"), classes="side-title")
                 with VerticalScroll(id="picture-scroll"):
                     yield EmergingPicture(id="picture")
-                yield Static(join(("Answers so far", "bold"), (" (Enter changes one)", "$text-muted")),
-                             classes="side-title")
+                yield Static(join(("Answers so far", "bold"), (" · Tab", "$text-muted")), classes="side-title")
                 yield OptionList(id="answered")
         yield KeyBar()
 
@@ -102,7 +101,7 @@ class InterviewScreen(AdvisorScreen):
         interview, kb = self.interview, self.app.kb
         done, remaining = interview.progress
         self.query_one("#progress-text", Static).update(
-            f"{done} answered · {remaining} still relevant · {len(kb.questions)} in the question bank")
+            f"{done} answered · {remaining} more may be asked (of {len(kb.questions)})")
         self.query_one("#progress", ProgressBar).update(total=max(done + remaining, 1), progress=done)
         self.query_one("#picture", EmergingPicture).show(kb, interview.consultation)
         self._refresh_answered()
@@ -164,7 +163,10 @@ class InterviewScreen(AdvisorScreen):
             for (name, text), (_, before) in zip(rows, self._rows, strict=False):
                 if text != before:
                     menu.replace_option_prompt(name, plain(text))
-            menu.add_options([Option(plain(text), id=name) for name, text in rows[len(old_ids):]])
+            added = rows[len(old_ids):]
+            menu.add_options([Option(plain(text), id=name) for name, text in added])
+            if added and menu.highlighted is None:
+                menu.scroll_end(animate=False)  # the latest answer in view
         else:
             highlighted = menu.highlighted_option.id if menu.highlighted_option else None
             menu.clear_options()

@@ -56,7 +56,7 @@ def governance_table(consultation) -> Content:
     return lines(rows)
 
 
-def plan_prompt(item: PlanItem) -> Content:
+def plan_prompt(item: PlanItem, spaced: bool = False) -> Content:
     """Two lines: the step, then its certainty (never split), type, horizon and actors."""
     second = [f"{item.upgrading_type} upgrading"]
     if item.horizon:
@@ -66,6 +66,8 @@ def plan_prompt(item: PlanItem) -> Content:
              join("   ", (cf_badge(item.cf, 5), "$text-muted"), " · " + " · ".join(second))]
     if item.alternatives:
         parts.append(join("   ", ("contested by: ", "$text-warning"), plain("; ".join(item.alternatives))))
+    if spaced:
+        parts.append(Content(""))
     return lines(parts)
 
 
@@ -101,20 +103,23 @@ class ResultsScreen(AdvisorScreen):
     def _options(self) -> tuple[list[Option], list[Option], list[Option]]:
         kb, c = self.app.kb, self.app.interview.consultation
         self.plan = priority_plan(kb, c)
-        plan = [Option(plan_prompt(item), id=item.rec_id) for item in self.plan]
+        spaced = bool(getattr(self.app, "presenting", False))  # a blank line between steps on a projector
+        plan = [Option(plan_prompt(item, spaced), id=item.rec_id) for item in self.plan]
         if not self.plan:
             plan.append(Option(styled("No recommendation reached the certainty threshold yet: answer more "
                                       "questions, or see Why not… (n).", "$text-muted"), id="none", disabled=True))
         facts = []
         for line in diagnosis(kb, c):
             shown = [plain(line.label, "bold")]
+            # The certainty leads its line, so that it can never wrap onto a line of its own.
             if line.value is None:
                 shown.append(styled("  undetermined", "$text-muted"))
             else:
-                shown.append(join("  ", (cf_badge(line.cf, 5), "$text-muted"), "  ",
+                shown.append(join("  ", (cf_badge(line.cf, 5), "$text-muted"), " ",
                                   plain(line.value + (" (stated)" if line.stated else ""))))
             for value, cf in line.alternatives:
-                shown.append(join("  ", ("contested: ", "$text-warning"), plain(f"{value} {cf:.2f}")))
+                shown.append(join("  ", ("or ", "$text-warning"), (cf_badge(cf, 5), "$text-muted"), " ",
+                                  plain(value)))
             facts.append(Option(lines(shown), id=line.fact))
         warnings = [Option(styled("Warnings", "bold"), id="head:warnings", disabled=True)]
         for w in c.raised_warnings:
@@ -125,6 +130,14 @@ class ResultsScreen(AdvisorScreen):
             warnings.append(Option(styled("No warnings.", "$text-muted"), id="none", disabled=True))
         warnings.append(Option(governance_table(c), id="gov-table", disabled=True))
         return plan, facts, warnings
+
+    def presentation_changed(self) -> None:
+        super().presentation_changed()
+        menu = self.query_one("#plan", OptionList)
+        highlighted = menu.highlighted
+        for item in self.plan:
+            menu.replace_option_prompt(item.rec_id, plan_prompt(item, self.app.presenting))
+        menu.highlighted = highlighted
 
     async def redraw(self) -> None:
         """The interview changed while this screen was covered (e.g. by a dialog)."""

@@ -55,8 +55,7 @@ class AnswerInput(Vertical):
         if self.numeric:
             low, high = q.bounds or (0, 0)
             value = "" if self.current is None else f"{self.current.value:,}"
-            yield OrderedInput(value=value, placeholder=f"a whole number from {low:,} to {high:,} {self.unit}".strip(),
-                               id="number")
+            yield OrderedInput(value=value, placeholder=f"{low:,} to {high:,} {self.unit}".strip(), id="number")
             yield Static("", id="input-error", classes="error")
         else:
             options = [Option(plain(q.label_of(v)), id=v) for v in q.allowed_values]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from textual import events
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, RadioButton
 
 
 class OrderedInput(Input):
@@ -37,6 +37,15 @@ class Tick(Checkbox):
     @property
     def _button(self):
         self.BUTTON_INNER = "✓" if self.value else " "
+        return super()._button
+
+
+class Pick(RadioButton):
+    """A radio button whose state shows in its shape (● or empty), not only its colour."""
+
+    @property
+    def _button(self):
+        self.BUTTON_INNER = "●" if self.value else " "
         return super()._button
 
 

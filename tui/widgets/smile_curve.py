@@ -25,6 +25,8 @@ MODE_STAGE = {"assembly": "manufacturing", "oem": "manufacturing", "odm": "desig
 #: Two staggered label rows need this many plot columns (longest label 13, every other stage per row).
 MIN_WIDTH = 48
 ROWS = 6
+#: The plan's first steps drawn on the curve (the legend names the others).
+SHOWN_STEPS = 5
 CURVE, PATH, HERE, TARGET = "$text-muted", "bold $text-accent", "bold $text-success", "bold reverse $text-accent"
 
 
@@ -86,7 +88,7 @@ def smile_lines(width: int, here: str, plan: list[PlanItem]) -> list[Content]:
             cells[key] = cells.get(key, 0) | _DOT[py % 4][px % 2]
     here_x = stage_x[here]
     destinations: dict[str, list[int]] = {}
-    for item in plan:
+    for item in plan[:SHOWN_STEPS]:
         destinations.setdefault(item.smile_stage, []).append(item.priority)
     path = {x for stage in destinations for x in range(min(here_x, stage_x[stage]), max(here_x, stage_x[stage]) + 1)}
     for (x, y), bits in cells.items():
@@ -120,10 +122,13 @@ def smile_lines(width: int, here: str, plan: list[PlanItem]) -> list[Content]:
 
 def legend(here: str, plan: list[PlanItem]) -> list[Content]:
     out = [Content.assemble(("● ", HERE), f"you: {LABELS[here]}")]
-    for item in plan:
+    for item in plan[:SHOWN_STEPS]:
         where = "stays at" if item.smile_stage == here else "leads to"
         out.append(Content.assemble((f"{item.priority}", TARGET), f" {where} {LABELS[item.smile_stage]}: ",
                                     (clean(item.title, single_line=True), "bold"), f" ({item.upgrading_type})"))
+    if len(plan) > SHOWN_STEPS:
+        out.append(Content.styled(f"… and {len(plan) - SHOWN_STEPS} further steps of the plan on the results screen.",
+                                  "$text-muted"))
     return out
 
 
