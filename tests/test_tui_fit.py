@@ -8,7 +8,7 @@ import re
 
 import pytest
 from textual.widgets import OptionList
-from tui_helpers import CASE, KB, answer_current, flat, screen_lines, screen_text, start, widget_text
+from tui_helpers import CASE, KB, answer_current, flat, open_at, screen_lines, screen_text, start, widget_text
 
 from gvc_advisor.services.sessions import SessionStore
 from gvc_advisor.tui.app import AdvisorApp
@@ -99,15 +99,13 @@ async def test_explanations_speak_plainly_and_the_detail_wraps(store):
 async def test_all_answers_by_topic_editable_from_there(store):
     app = AdvisorApp(KB, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot)
-        for _ in range(5):
-            await answer_current(pilot, app)
+        await open_at(pilot, app, "employees")
         await pilot.press("f7")
         await pilot.pause()
         menu = app.screen.query_one("#all-answers", OptionList)
         topics = [o for o in menu.options if o.disabled]
         assert len(topics) >= len({q.topic for q in KB.questions.values()})
-        first = app.interview.history[0]
+        first = next(name for name in app.interview.history if name in app.interview.answers)
         prompt = str(menu.get_option(first).prompt)
         assert KB.questions[first].text in prompt  # the full question text
         menu.highlighted = menu.get_option_index(first)
@@ -143,9 +141,7 @@ async def test_worked_cases_show_labels_and_open_without_saving(store):
 async def test_80x24_keys_help_and_certainties(store):
     app = AdvisorApp(KB, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot)
-        for _ in range(6):
-            await answer_current(pilot, app)
+        await open_at(pilot, app, "employees")
         footer = screen_lines(app)[-1]
         assert "F7" in footer and "F8" in footer
         for line in screen_lines(app):  # a certainty never sits alone on its line

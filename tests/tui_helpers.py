@@ -45,6 +45,24 @@ async def skip_to(pilot, app, question_id: str) -> None:
     raise AssertionError(f"{question_id} was never asked")
 
 
+async def open_at(pilot, app, question_id: str, firm: str = "Test Co") -> None:
+    """Start an interview where ``question_id`` is the next question (earlier ones
+    answered from the worked case or skipped), as if the user had got there."""
+    from gvc_advisor.engine.interview import Interview
+
+    interview = Interview(app.kb)
+    while interview.next_question.id != question_id:
+        name = interview.next_question.id
+        raw = CASE.answers.get(name)
+        if raw is None or name == "employees" or app.kb.is_numeric(name):
+            interview.skip(name)
+        else:
+            interview.answer(name, raw)
+    app.start_session(firm, dict(interview.answers), set(interview.skipped), list(interview.history))
+    await pilot.pause()
+    assert app.interview.next_question.id == question_id
+
+
 def segments(app, region=None) -> Iterator[tuple[int, int, object]]:
     """Every painted segment of the current screen: (x, y, segment)."""
     strips = app.screen._compositor.render_strips()
