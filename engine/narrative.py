@@ -68,7 +68,7 @@ def confidence(cf: float) -> str:
         words = "moderate confidence"
     else:
         words = "low confidence: treat it as a lead to check"
-    return f"{words} (certainty {cf:.2f} on a scale to 1)"
+    return f"{words} (certainty {cf:.2f} out of 1)"
 
 
 def lower_first(text: str) -> str:

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.kb.schema import Choice, Help, Question
 from gvc_advisor.engine.kb.schema.catalog import DerivedFact
+from gvc_advisor.engine.narrative import lower_first
 from gvc_advisor.tui.screens.base import AdvisorModal
 from gvc_advisor.tui.text import lines, plain, styled
 
@@ -16,7 +17,7 @@ from gvc_advisor.tui.text import lines, plain, styled
 def fact_as_question(fact: DerivedFact) -> Question:
     """The same answer dialog serves questions and statable facts."""
     return Question(
-        id=fact.id, topic="diagnosis", text=f"State the {fact.label.lower()} directly",
+        id=fact.id, topic="diagnosis", text=f"State the {lower_first(fact.label)} directly",
         help=Help(meaning=fact.description,
                   why="A stated value overrides what the rules would infer; explanations say it was stated."),
         type="choice", choices=[Choice(value=v.value, label=v.label) for v in fact.values],
