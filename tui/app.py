@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from gvc_advisor.engine.errors import InternalError, shown
@@ -16,6 +17,11 @@ from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import Answers
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.sessions import SavedSession, SessionStore, UnreadableSession
+from gvc_advisor.tui.text import clean
+from gvc_advisor.tui.themes import NORMAL, OTHER, PROJECTOR, THEMES
+
+#: Name under which the session's results screen is installed (see ``show_results``).
+RESULTS = "results"
 
 
 class AdvisorApp(App):
@@ -27,6 +33,7 @@ class AdvisorApp(App):
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("f9", "present", "Present"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -40,7 +47,16 @@ class AdvisorApp(App):
         self.store = store or SessionStore()
         self.interview: Interview | None = None
         self.session: SavedSession | None = None
+        #: Counts changes to the interview; screens redraw when it moved (see screens.base).
+        self.revision = 0
+        #: A worked case opened for a look is not saved until the user changes something.
+        self.transient = False
+        #: Presentation mode (F9): side panels hidden, high-contrast theme.
+        self.presenting = False
         self._initial = (answers, firm)
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = "gvc-dark"
         # NO_COLOR needs nothing here: Textual itself renders in monochrome when it is set.
 
     def on_mount(self) -> None:
@@ -52,44 +68,146 @@ class AdvisorApp(App):
             self.start_session(firm or "Answers file", answers, show_results=True)
         elif firm:
             self.start_session(firm)
+        self.set_timer(0.2, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """While the user reads the first screen: import the later screens and parse the
+        default CSS of the widgets they use.  Textual does both on first use, which made
+        the first Ctrl+P, results and explanation slow.  One widget class per step, a few
+        milliseconds each, so that a key pressed meanwhile waits for one step at most.
+        It uses Textual's own ``_get_default_css`` so that the sources are exactly those
+        Textual would add later (then a no-op); should Textual change, the warm-up stops."""
+        from types import SimpleNamespace
+
+        from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
+        from textual.dom import DOMNode
+        from textual.widgets import Button, LoadingIndicator, RadioButton, RadioSet
+
+        from gvc_advisor.tui.screens import answers, curve, explanation, results, whatif, whynot  # noqa: F401
+        from gvc_advisor.tui.widgets.smile_curve import SmileCurve
+        from gvc_advisor.tui.widgets.tree_view import TreeView
+
+        pending = [CommandPalette, CommandInput, CommandList, SearchIcon, LoadingIndicator, RadioSet,
+                   RadioButton, Button, TreeView, SmileCurve]
+
+        def step() -> None:
+            if not pending:
+                return
+            cls = pending.pop(0)
+            try:
+                bases = SimpleNamespace(_node_bases=DOMNode._css_bases(cls))
+                for read_from, css, tie_breaker, scope in DOMNode._get_default_css(bases):
+                    self.stylesheet.add_source(css, read_from=read_from, is_default_css=True,
+                                               tie_breaker=tie_breaker, scope=scope)
+                self.stylesheet.parse()
+            except Exception:  # an optimisation only
+                pending.clear()
+                return
+            self.set_timer(0.02, step)
+
+        step()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: cleaned of control characters, the subtitle readable (Textual dims
+        it, to 4.4:1 in a light theme)."""
+        shown = Content(clean(title, single_line=True))
+        if not sub_title:
+            return shown
+        return Content.assemble(shown, (" — ", "$text-muted"), (clean(sub_title, single_line=True), "$text-muted"))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications never parse markup and never carry control characters (they
+        often quote a firm name, a file name or knowledge-base text)."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
 
     # -- session management -------------------------------------------------
     def start_session(self, firm: str, answers: Answers | None = None, skipped: set[str] | None = None,
                       history: list[str] | None = None, session: SavedSession | None = None,
-                      show_results: bool = False) -> None:
-        """Begin (or resume) an interview and show the next step (or the results)."""
-        from gvc_advisor.tui.screens.interview import InterviewScreen
-        from gvc_advisor.tui.screens.results import ResultsScreen
+                      show_results: bool = False, transient: bool = False) -> None:
+        """Begin (or resume) an interview and show the next step (or the results).
 
+        ``transient``: a worked case opened to look at; it becomes a saved session
+        only when the user changes an answer.
+        """
+        from gvc_advisor.tui.screens.interview import InterviewScreen
+
+        self._drop_cached_results()
         self.interview = Interview(self.kb)
         if answers:
             self.interview.load(answers, skipped, history)
-        self.session = session or SavedSession.new(firm, self.kb)
+        self.session = session or SavedSession.new(clean(firm, single_line=True) or "Unnamed firm", self.kb)
+        self.transient = transient
+        self.revision += 1
         self.autosave()
         self.push_screen(InterviewScreen())
         if self.interview.finished or show_results:
-            self.push_screen(ResultsScreen())
+            self.show_results()
+
+    def show_results(self) -> None:
+        """Show the results screen, built once per session and kept: coming back to it
+        costs a repaint, not a rebuild (it redraws itself if the interview changed)."""
+        from gvc_advisor.tui.screens.results import ResultsScreen
+
+        if RESULTS not in self._installed_screens:
+            self.install_screen(ResultsScreen(), RESULTS)
+        screen = self.get_screen(RESULTS)
+        if screen in self.screen_stack:
+            while self.screen is not screen:
+                self.pop_screen()
+            return
+        self.push_screen(screen)
+
+    def _drop_cached_results(self) -> None:
+        """A new session gets a new results screen (the old one goes once it is off the stack)."""
+        if RESULTS in self._installed_screens:
+            screen = self.get_screen(RESULTS)
+            self.uninstall_screen(RESULTS)
+            if screen not in self.screen_stack and screen.is_attached:
+                screen.remove()
+
+    def changed(self) -> None:
+        """Record a change to the interview: screens redraw, the session is saved."""
+        self.revision += 1
+        if self.transient:
+            self.transient = False
+            self.notify(f"You changed the case: it is now saved as a session ({clean(self.session.firm)}).")
+        self.autosave()
 
     def autosave(self) -> None:
         """Write the session after every change; a failure is shown, never fatal."""
-        if self.interview is None or self.session is None:
+        if self.interview is None or self.session is None or self.transient:
             return
         self.session.capture(self.interview)
         try:
             self.store.save(self.session)
         except (OSError, UnreadableSession) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.notify(escape(f"Could not autosave to {shown(self.store.directory, 120)}: {shown(reason, 120)}"),
+            self.notify(clean(f"Could not autosave to {shown(self.store.directory, 120)}: {shown(reason, 120)}"),
                         severity="error")
 
     # -- global actions ---------------------------------------------------------
     def action_help(self) -> None:
         from gvc_advisor.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+        self.theme = OTHER.get(self.theme, "gvc-light")
+
+    def action_present(self) -> None:
+        """Presentation mode: the question or the plan alone, high contrast, for a projector."""
+        self.presenting = not self.presenting
+        if self.presenting:
+            self.theme = PROJECTOR.get(self.theme, self.theme)
+        else:
+            self.theme = NORMAL.get(self.theme, self.theme)
+        for screen in self.screen_stack:
+            if hasattr(screen, "presentation_changed"):
+                screen.presentation_changed()
+        self.notify("Presentation mode: F9 again to leave it." if self.presenting else "Presentation mode off.",
+                    timeout=3)
 
     def _push(self, name: str) -> None:
         from gvc_advisor.tui import screens
@@ -98,6 +216,9 @@ class AdvisorApp(App):
         if screen_class.needs_session and self.interview is None:
             self.notify("Start or resume an interview first.", severity="warning")
             return
+        if name == "results":
+            self.show_results()
+            return
         self.push_screen(screen_class())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -105,6 +226,7 @@ class AdvisorApp(App):
         yield SystemCommand("New interview", "Start interviewing a new firm", lambda: self._push("new"))
         yield SystemCommand("Resume a session", "Continue a saved interview", lambda: self._push("sessions"))
         yield SystemCommand("Results", "Recommendations for the current firm", lambda: self._push("results"))
+        yield SystemCommand("All answers", "Every question by topic; change any answer", lambda: self._push("answers"))
         yield SystemCommand("What-if", "Change answers and compare the advice", lambda: self._push("whatif"))
         yield SystemCommand("Export", "Write the consultation as Markdown, JSON or HTML", lambda: self._push("export"))
         yield SystemCommand("Worked cases", "Browse the firm profiles from the papers", lambda: self._push("cases"))
@@ -113,6 +235,8 @@ class AdvisorApp(App):
                             lambda: self._push("compare"))
         yield SystemCommand("Cluster roll-up", "A survey, a workshop folder or answers files rolled up",
                             lambda: self._push("rollup"))
+        yield SystemCommand("Presentation mode", "Large, high-contrast view for a projector (F9)",
+                            self.action_present)
 
 
 def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None,

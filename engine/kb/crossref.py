@@ -27,6 +27,7 @@ from gvc_advisor.engine.kb.rule_graph import (
 from gvc_advisor.engine.kb.schema import FactTest, Rule
 from gvc_advisor.engine.kb.schema.conditions import COMPARISONS
 from gvc_advisor.engine.kb.schema.rules import RecommendAction, SetFact, WarnAction
+from gvc_advisor.engine.kb.text_lint import text_lint
 from gvc_advisor.engine.kb.validation_report import suggest
 
 
@@ -198,7 +199,7 @@ def _lint(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     for fid in kb.facts:
         if fid not in set_facts:
             out.append(loc.problem("fact", fid, (), f"no rule concludes fact '{fid}'", "warning"))
-    return out
+    return out + text_lint(loc)
 
 
 def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:

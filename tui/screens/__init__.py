@@ -8,6 +8,7 @@ _SCREENS = {
     "new": ("home", "NewInterviewScreen"),
     "sessions": ("sessions", "SessionsScreen"),
     "results": ("results", "ResultsScreen"),
+    "answers": ("answers", "AnswersScreen"),
     "whatif": ("whatif", "WhatIfScreen"),
     "export": ("export", "ExportScreen"),
     "cases": ("cases", "CasesScreen"),

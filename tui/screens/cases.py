@@ -1,31 +1,45 @@
-"""Worked cases: firm profiles from the papers, with their teaching notes."""
+"""Worked cases: firm profiles from the papers, with their teaching notes.
+
+Labels, not ids: the expected diagnosis reads "GVC governance model: Captive".
+Opening a case shows its results without creating a saved session; it is
+saved only once the user changes an answer (see ``AdvisorApp.changed``).
+"""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.kb.answers import answers_from_mapping
+from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
+from gvc_advisor.tui.text import join, lines, plain, styled
+from gvc_advisor.tui.widgets.keybar import KeyBar
+
+KEYS = [
+    Key("enter,o", "open", "Open its results", "Open"),
+    Key("escape,b", "app.pop_screen", "Back"),
+]
 
 
-class CasesScreen(Screen):
+class CasesScreen(AdvisorScreen):
     needs_session = False
-    BINDINGS = [Binding("escape,b", "app.pop_screen", "Back"), Binding("o", "open", "Open as a session")]
+    KEYS = KEYS
+    BINDINGS = bindings(*KEYS)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("[b]Worked cases[/b] — Enter or o opens a case as a new session (its results)", classes="title")
+        yield Static(join(("Worked cases", "bold"), (" from the papers — Enter opens a case's results (it is saved "
+                                                    "as a session only if you change an answer)", "$text-muted")),
+                     classes="title")
         with Horizontal(id="main"):
-            yield OptionList(*[Option(c.title, id=c.id) for c in self.app.kb.cases], id="cases")
+            yield OptionList(*[Option(plain(c.title), id=c.id) for c in self.app.kb.cases], id="cases")
             yield VerticalScroll(Static(id="case-detail"), id="case-right")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
+        self.title = "Worked cases"
         self.query_one("#cases").focus()
         if self.app.kb.cases:
             self._show(self.app.kb.cases[0].id)
@@ -34,23 +48,30 @@ class CasesScreen(Screen):
         return next(c for c in self.app.kb.cases if c.id == case_id)
 
     def _show(self, case_id: str) -> None:
-        case = self._case(case_id)
-        expected = ", ".join(f"{k} = {v}" for k, v in case.expected.facts.items())
-        self.query_one("#case-detail", Static).update(
-            f"[b]{escape(case.firm)}[/b]\n{escape(case.situation)}\n\n[b]Expected diagnosis:[/b] {expected}\n"
-            f"[b]Expected advice:[/b] {', '.join(case.expected.recommended)}\n\n"
-            f"[b]Teaching note:[/b] {escape(case.teaching_note)}")
+        kb, case = self.app.kb, self._case(case_id)
+        parts = [plain(case.firm, "bold"), plain(case.situation), plain(""), styled("Expected diagnosis", "bold")]
+        parts += [plain(f"  • {kb.label(name)}: {kb.value_label(name, value)}")
+                  for name, value in case.expected.facts.items()]
+        parts.append(styled("Expected advice", "bold"))
+        parts += [plain(f"  • {kb.recommendations[r].title}") for r in case.expected.recommended
+                  if r in kb.recommendations]
+        if case.expected.warnings:
+            parts.append(styled("Expected warnings", "bold"))
+            parts += [plain(f"  • {kb.warnings[w].title}") for w in case.expected.warnings if w in kb.warnings]
+        parts += [plain(""), styled("Teaching note", "bold"), plain(case.teaching_note)]
+        self.query_one("#case-detail", Static).update(lines(parts))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(event.option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         self._open(event.option.id)
 
     def action_open(self) -> None:
         menu = self.query_one("#cases", OptionList)
-        if menu.highlighted is not None:
-            self._open(menu.get_option_at_index(menu.highlighted).id)
+        if menu.highlighted_option is not None:
+            self._open(menu.highlighted_option.id)
 
     def _open(self, case_id: str) -> None:
         case = self._case(case_id)
@@ -58,4 +79,4 @@ class CasesScreen(Screen):
         for problem in problems:  # the loader already checked cases; kept as a safety net
             self.app.notify(problem.message, severity="error")
         self.app.pop_screen()
-        self.app.start_session(case.firm, answers, show_results=True)
+        self.app.start_session(case.firm, answers, show_results=True, transient=True)

@@ -1,59 +1,84 @@
-"""The derivation tree of a fact, recommendation or warning (or why not)."""
+"""An explanation: in the manager's words by default ("because you said X, and
+firms like yours…"); d switches to the consultant's detail (the rule tree
+with ids and certainty arithmetic).  Both wrap to the width."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
-from textual.widgets.tree import TreeNode
+from textual.containers import VerticalScroll
+from textual.widgets import Header, Static
 
 from gvc_advisor.engine.explain import Node, explain
+from gvc_advisor.engine.narrative import narrate
+from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
+from gvc_advisor.tui.text import clean, join
+from gvc_advisor.tui.widgets.keybar import KeyBar
+from gvc_advisor.tui.widgets.narrative_view import NarrativeView
+from gvc_advisor.tui.widgets.tree_view import TreeView
 
-STYLE = {"rule": "bold", "because": "italic", "source": "dim", "answer": "green", "stated": "green",
-         "unmet": "red", "absent": "dim", "note": "yellow", "conclusion": "bold cyan"}
+KEYS = [
+    Key("d", "toggle_detail", "Consultant detail", "Detail"),
+    Key("escape,b", "app.pop_screen", "Back"),
+]
+
+HEADINGS = {
+    "recommendation": "Why we recommend this",
+    "not-recommended": "Why this was not recommended: the closest rules, and what your firm lacks for them",
+    "warning": "Why this warning",
+    "fact": "How we reached this conclusion",
+    "other": "Explanation",
+}
 
 
-def fill(tree_node: TreeNode, node: Node) -> None:
-    """Plain Text labels: knowledge-base text (e.g. "[cf 0.70]") is never read as markup."""
-    for child in node.children:
-        label = Text(child.label, style=STYLE.get(child.kind, ""))
-        if child.children:
-            branch = tree_node.add(label, data=child, expand=child.kind in ("rule", "conclusion"))
-            fill(branch, child)
-        else:
-            tree_node.add_leaf(label, data=child)
+def heading_kind(node: Node, kb) -> str:
+    if node.ref in kb.recommendations:
+        return "not-recommended" if node.label.startswith("not recommended") else "recommendation"
+    if node.ref in kb.warnings:
+        return "warning"
+    if node.ref in kb.facts:
+        return "fact"
+    return "other"
 
 
-class ExplanationScreen(Screen):
-    BINDINGS = [("escape,b", "app.pop_screen", "Back"), ("e", "expand_all", "Expand all")]
+class ExplanationScreen(AdvisorScreen):
+    KEYS = KEYS
+    BINDINGS = bindings(*KEYS)
 
     def __init__(self, target: str, node: Node | None = None) -> None:
         super().__init__()
         self.target = target
         self.node = node
+        self.detail = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("How this was concluded: rules (with their reasons and sources), down to your answers.",
-                     classes="title")
-        yield Tree("", id="explanation")
-        yield Static("", id="node-detail")
-        yield Footer()
+        yield Static(id="explanation-title", classes="title")
+        with VerticalScroll(id="explanation"):
+            yield NarrativeView(id="narrative")
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        node = self.node or explain(self.app.kb, self.app.interview.consultation, self.target)
-        tree = self.query_one("#explanation", Tree)
-        tree.root.set_label(Text(node.label, style=STYLE["conclusion"]))
-        tree.root.data = node
-        fill(tree.root, node)
-        tree.root.expand()
-        tree.focus()
+        kb, c = self.app.kb, self.app.interview.consultation
+        self.node = self.node or explain(kb, c, self.target)
+        self.kind = heading_kind(self.node, kb)
+        self.title = f"Explanation — {clean(self.app.session.firm, single_line=True)}"
+        self.query_one("#narrative", NarrativeView).show(narrate(kb, c, self.node))
+        self._show_mode()
+        self.query_one("#explanation").focus()
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        """Show the whole text of the highlighted line (the tree cuts long lines)."""
-        node = event.node.data
-        self.query_one("#node-detail", Static).update(Text(node.label if node else ""))
+    def _show_mode(self) -> None:
+        self.query_one("#narrative").display = not self.detail
+        trees = self.query("#tree")
+        if self.detail and not trees:  # built on first use: most readers never ask for it
+            self.query_one("#explanation").mount(TreeView(self.node, id="tree"))
+        elif trees:
+            trees.first().display = self.detail
+        mode = ("consultant's detail: rules, ids, certainty arithmetic — d for plain language" if self.detail
+                else "in plain language — d for the consultant's detail")
+        self.query_one("#explanation-title", Static).update(
+            join((HEADINGS[self.kind], "bold"), (f" ({mode})", "$text-muted")))
+        self.query_one("#explanation").scroll_home(animate=False)
 
-    def action_expand_all(self) -> None:
-        self.query_one("#explanation", Tree).root.expand_all()
+    def action_toggle_detail(self) -> None:
+        self.detail = not self.detail
+        self._show_mode()

@@ -1,5 +1,6 @@
 """Export the consultation as Markdown, JSON (as ``gvc-advisor advise``) or
-HTML, to a path the user picks; an existing file is never overwritten silently."""
+HTML, to a path the user picks; an existing file is never overwritten silently,
+and a folder gets the usual file name inside it."""
 
 from __future__ import annotations
 
@@ -9,31 +10,38 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from gvc_advisor.services import report
+from gvc_advisor.tui.screens.base import AdvisorModal
+from gvc_advisor.tui.text import clean, styled
+from gvc_advisor.tui.widgets.fields import OrderedInput, Pick
 
 FORMATS = {"markdown": ("md", report.to_markdown), "json": ("json", report.to_json), "html": ("html", report.to_html)}
 
 
+def file_name(firm: str, fmt: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", clean(firm).lower()).strip("-") or "firm"
+    return f"gvc-advice-{slug}.{FORMATS[fmt][0]}"
+
+
 def default_path(firm: str, fmt: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", firm.lower()).strip("-") or "firm"
-    return str(Path.cwd() / f"gvc-advice-{slug}.{FORMATS[fmt][0]}")
+    return str(Path.cwd() / file_name(firm, fmt))
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(AdvisorModal):
     needs_session = True
     BINDINGS = [("escape", "dismiss", "Cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("[b]Export the consultation[/b]")
+            yield Static(styled("Export the consultation", "bold"))
             with RadioSet(id="format"):
-                yield RadioButton("Markdown", value=True, id="markdown")
-                yield RadioButton("JSON (same as gvc-advisor advise)", id="json")
-                yield RadioButton("HTML", id="html")
-            yield Input(value=default_path(self.app.session.firm, "markdown"), id="path")
+                yield Pick("Markdown", value=True, id="markdown")
+                yield Pick("JSON (same as gvc-advisor advise)", id="json")
+                yield Pick("HTML", id="html")
+            yield Static("File (a folder gets the usual file name inside it):")
+            yield OrderedInput(value=default_path(self.app.session.firm, "markdown"), id="path")
             yield Static("", id="export-message")
             yield Button("Export", variant="primary", id="export")
         self.confirm_overwrite: str | None = None
@@ -48,7 +56,9 @@ class ExportScreen(ModalScreen[None]):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         path = self.query_one("#path", Input)
-        path.value = str(Path(path.value).with_suffix("." + FORMATS[self.fmt][0]))
+        typed = Path(path.value.strip()).expanduser()
+        if not typed.is_dir():
+            path.value = str(typed.with_suffix("." + FORMATS[self.fmt][0]))
         self.confirm_overwrite = None
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -60,11 +70,22 @@ class ExportScreen(ModalScreen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.export()
 
+    def _say(self, text: str, style: str) -> None:
+        self.query_one("#export-message", Static).update(styled(text, style))
+
     def export(self) -> None:
-        message = self.query_one("#export-message", Static)
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        if not path.name:
-            message.update("[red]Please type a file path.[/red]")
+        typed = self.query_one("#path", Input).value.strip()
+        if not typed:
+            self._say("Please type a file path.", "$text-error")
+            return
+        path = Path(typed).expanduser()
+        if path.is_dir():
+            path = path / file_name(self.app.session.firm, self.fmt)
+            field = self.query_one("#path", Input)
+            with field.prevent(Input.Changed):
+                field.value = str(path)
+        if path.exists() and (path.is_dir() or not path.is_file()):
+            self._say(f"{path} exists and is not a file: please choose another name.", "$text-error")
             return
         if self.app.workshop:  # in a participant's browser: a download, never a file on the server
             text = FORMATS[self.fmt][1](self.app.kb, self.app.interview.consultation, self.app.session.firm)
@@ -73,7 +94,7 @@ class ExportScreen(ModalScreen[None]):
             return
         if path.exists() and self.confirm_overwrite != str(path):
             self.confirm_overwrite = str(path)
-            message.update(f"[yellow]{path} exists. Press Export again to overwrite it.[/yellow]")
+            self._say(f"{path} exists. Press Export again to overwrite it.", "$text-warning")
             return
         render = FORMATS[self.fmt][1]
         interview = self.app.interview
@@ -82,7 +103,8 @@ class ExportScreen(ModalScreen[None]):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            message.update(f"[red]Could not write {path}: {exc.strerror}[/red]")
+            self._say(f"Could not write {path}: {exc.strerror or exc}", "$text-error")
             return
-        self.app.notify(f"Exported to {path}")
+        self.app.notify(clean(f"Exported to {path}"))
         self.dismiss()
+

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.explain import cite
+from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
+from gvc_advisor.tui.text import join, lines, plain
+from gvc_advisor.tui.widgets.keybar import KeyBar
+
+KEYS = [Key("escape,b", "app.pop_screen", "Back")]
 
 
-class GlossaryScreen(Screen):
+class GlossaryScreen(AdvisorScreen):
     needs_session = False
-    BINDINGS = [("escape,b", "app.pop_screen", "Back")]
+    KEYS = KEYS
+    BINDINGS = bindings(*KEYS)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield OptionList(*[Option(e.term, id=str(i)) for i, e in enumerate(self.app.kb.glossary)], id="terms")
+            yield OptionList(*[Option(plain(e.term), id=str(i)) for i, e in enumerate(self.app.kb.glossary)],
+                             id="terms")
             yield VerticalScroll(Static(id="definition"), id="glossary-right")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#terms").focus()
@@ -31,12 +36,12 @@ class GlossaryScreen(Screen):
         if not self.app.kb.glossary:
             return
         entry = self.app.kb.glossary[index]
-        text = f"[b]{escape(entry.term)}[/b]\n\n{escape(entry.definition)}"
+        parts = [plain(entry.term, "bold"), plain(""), plain(entry.definition)]
         if entry.see_also:
-            text += "\n\n[b]See also:[/b] " + escape(", ".join(entry.see_also))
+            parts += [plain(""), join(("See also: ", "bold"), ", ".join(entry.see_also))]
         if entry.sources:
-            text += "\n\n" + "\n".join(escape(cite(self.app.kb, ref)) for ref in entry.sources)
-        self.query_one("#definition", Static).update(text)
+            parts += [plain("")] + [plain(cite(self.app.kb, ref), "$text-muted") for ref in entry.sources]
+        self.query_one("#definition", Static).update(lines(parts))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(int(event.option.id))

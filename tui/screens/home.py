@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from gvc_advisor.tui.screens.base import AdvisorModal, AdvisorScreen, Key, bindings
+from gvc_advisor.tui.text import join, lines, plain, styled
+from gvc_advisor.tui.widgets.fields import OrderedInput
+from gvc_advisor.tui.widgets.keybar import KeyBar
 
 ACTIONS = [
     ("new", "Start a new interview"),
@@ -19,18 +22,25 @@ ACTIONS = [
 ]
 
 
-class HomeScreen(Screen):
+class HomeScreen(AdvisorScreen):
     needs_session = False
+    KEYS = [Key("enter", "choose", "Choose"), Key("ctrl+t", "app.toggle_theme", "Theme")]
+    BINDINGS = bindings(*KEYS)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             kb = self.app.kb
-            intro = f"[b]{escape(kb.meta.name)}[/b] {escape(kb.meta.version)}\n{escape(kb.meta.description)}"
+            intro = lines([join(plain(kb.meta.name, "bold"), " ", plain(kb.meta.version)), plain(kb.meta.description)])
             yield Static(intro, id="home-intro")
             actions = [(k, label) for k, label in ACTIONS if not (self.app.workshop and k == "open")]
-            yield OptionList(*[Option(label, id=key) for key, label in actions], id="home-menu")
-        yield Footer()
+            yield OptionList(*[Option(plain(label), id=key) for key, label in actions], id="home-menu")
+        yield KeyBar()
+
+    def action_choose(self) -> None:
+        menu = self.query_one("#home-menu", OptionList)
+        if menu.highlighted_option is not None:
+            menu.action_select()
 
     def on_mount(self) -> None:
         menu = self.query_one("#home-menu", OptionList)
@@ -49,7 +59,7 @@ class HomeScreen(Screen):
             self.app._push(key)
 
 
-class NewInterviewScreen(ModalScreen[None]):
+class NewInterviewScreen(AdvisorModal):
     """Ask for the firm's name, then start."""
 
     needs_session = False
@@ -57,8 +67,9 @@ class NewInterviewScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("[b]New interview[/b]\nName of the firm (used to list and export the session):")
-            yield Input(placeholder="e.g. Hangzhou shirt maker", id="firm")
+            yield Static(lines([styled("New interview", "bold"),
+                                plain("Name of the firm (used to list and export the session):")]))
+            yield OrderedInput(placeholder="e.g. Hangzhou shirt maker", id="firm")
             yield Button("Start", variant="primary", id="start")
 
     def on_mount(self) -> None:

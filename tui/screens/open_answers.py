@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from gvc_advisor.engine.errors import UserError
 from gvc_advisor.engine.kb.answers import load_answers_document
+from gvc_advisor.tui.screens.base import AdvisorModal
+from gvc_advisor.tui.text import lines, plain, styled
+from gvc_advisor.tui.widgets.fields import OrderedInput
 
 
-class OpenAnswersScreen(ModalScreen[None]):
+class OpenAnswersScreen(AdvisorModal):
     needs_session = False
     BINDINGS = [("escape", "dismiss", "Cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("[b]Open an answers file[/b]\nPath of a YAML file with 'answers:' (and optionally 'firm:'):")
-            yield Input(placeholder="answers.yaml", id="path")
+            yield Static(lines([styled("Open an answers file", "bold"),
+                                plain("Path of a YAML file with 'answers:' (and optionally 'firm:'):")]))
+            yield OrderedInput(placeholder="answers.yaml", id="path")
             yield Static("", id="open-error", classes="error")
             yield Button("Open", variant="primary", id="open")
 
@@ -38,7 +40,7 @@ class OpenAnswersScreen(ModalScreen[None]):
         try:
             answers, firm = load_answers_document(path, self.app.kb)
         except UserError as exc:
-            error.update(escape(exc.report()))
+            error.update(plain(exc.report()))
             return
         self.dismiss()
         self.app.start_session(firm or path.stem, answers, show_results=True)

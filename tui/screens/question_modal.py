@@ -3,18 +3,18 @@ earlier answer and by the what-if screen."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.engine.kb.schema import Question
+from gvc_advisor.tui.screens.base import AdvisorModal
+from gvc_advisor.tui.text import lines, plain, styled
 from gvc_advisor.tui.widgets.answer_input import AnswerInput
 
 
-class QuestionModal(ModalScreen):
+class QuestionModal(AdvisorModal):
     """Dismisses with (value, unsure), "forget", or None (cancelled)."""
 
     BINDINGS = [("escape", "cancel", "Cancel")]
@@ -26,10 +26,10 @@ class QuestionModal(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{escape(self.question.text)}[/b]\n[dim]{escape(self.question.help.meaning)}[/dim]")
+            yield Static(lines([plain(self.question.text, "bold"), plain(self.question.help.meaning, "$text-muted")]))
             yield AnswerInput(self.question, self.current)
             yield Button("Forget this answer", id="forget")
-            yield Static("[dim]Enter confirms · Escape cancels[/dim]")
+            yield Static(styled("Enter confirms · Esc cancels", "$text-muted"))
 
     def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
         event.stop()

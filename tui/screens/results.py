@@ -1,19 +1,34 @@
-"""Results: diagnosis (with the governance decision table), ranked advice,
-warnings, and the smile curve."""
+"""Results: the priority plan first (with the highlighted step in full), the
+diagnosis beside it (with any contested value), warnings, and the governance
+decision table; the smile curve is one key away (c).
+
+The plan comes from :func:`gvc_advisor.tui.plan.priority_plan`, the one
+function to swap for the advice engine of issue 8.
+"""
 
 from __future__ import annotations
 
-from rich.markup import escape
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.content import Content
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gvc_advisor.tui.widgets.picture import cf_bar
-from gvc_advisor.tui.widgets.smile_curve import SmileCurve
+from gvc_advisor.tui.plan import PlanItem, advice_of, diagnosis, priority_plan
+from gvc_advisor.tui.plan import warnings as warnings_of
+from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
+from gvc_advisor.tui.text import clean, join, lines, plain, styled
+from gvc_advisor.tui.widgets.keybar import KeyBar
+from gvc_advisor.tui.widgets.picture import cf_badge
+
+KEYS = [
+    Key("enter", "explain", "Explain"),
+    Key("n", "why_not", "Why not…", "Why not"),
+    Key("c", "curve", "Smile curve", "Curve"),
+    Key("i", "whatif", "What-if"),
+    Key("x", "export", "Export"),
+    Key("escape,b", "app.pop_screen", "Interview", "Back"),
+]
 
 DETERMINANTS = [
     ("low", "high", "high", "market"),
@@ -24,129 +39,176 @@ DETERMINANTS = [
 ]
 
 
-def governance_table(consultation) -> Text:
+def governance_table(consultation) -> Content:
     """The determinants table of liu2007 §2.3, with the firm's row marked (fits 30 columns)."""
     answers = consultation.answers
     given = tuple(answers[q].value if q in answers else None
                   for q in ("transaction_complexity", "codifiability", "supplier_competence"))
-    lines = [Text("Governance from the determinants", style="bold"),
-             Text("complexity, codifiability, competence", style="dim")]
+    rows = [styled("Governance from the determinants", "bold"),
+            styled("complexity, codifiability, competence", "$text-muted")]
     for row in DETERMINANTS:
-        mark = row[:3] == given
-        lines.append(Text(f"{row[0]:<5}{row[1]:<5}{row[2]:<5}→ {row[3]}", style="bold reverse" if mark else ""))
+        text = f"{row[0]:<5}{row[1]:<5}{row[2]:<5}→ {row[3]}"
+        rows.append(styled(text, "bold reverse") if row[:3] == given else plain(text))
     if None in given:
-        lines.append(Text("Not every determinant was answered; other evidence was used.", style="dim"))
+        rows.append(styled("Not every determinant was answered; other evidence was used.", "$text-muted"))
     elif given not in [r[:3] for r in DETERMINANTS]:
-        lines.append(Text("This combination is not one the theory predicts: other evidence decides.",
-                          style="yellow"))
-    return Text("\n").join(lines)
+        rows.append(styled("This combination is not one the theory predicts: other evidence decides.",
+                           "$text-warning"))
+    return lines(rows)
 
 
-def escape_all(text: str) -> str:
-    """Escape everything but our own [b]…[/b] tags (knowledge-base text may contain brackets)."""
-    return escape(text).replace("\\[b]", "[b]").replace("\\[/b]", "[/b]")
+def plan_prompt(item: PlanItem, spaced: bool = False) -> Content:
+    """Two lines: the step, then its certainty (never split), type, horizon and actors."""
+    second = [f"{item.upgrading_type} upgrading"]
+    if item.horizon:
+        second.append(item.horizon)
+    second.append("who: " + ", ".join(item.actors))
+    lead = join((f"{item.priority}. ", "bold"), plain(item.title, "bold"))
+    if item.worth_considering:
+        lead = join(lead, ("  (worth considering)", "$text-muted"))
+    parts = [lead, join("   ", (cf_badge(item.cf, 5), "$text-muted"), " · " + " · ".join(second))]
+    if item.alternatives:
+        parts.append(join("   ", ("or instead (choose one): ", "$text-warning"), plain("; ".join(item.alternatives))))
+    if spaced:
+        parts.append(Content(""))
+    return lines(parts)
 
 
-class ResultsScreen(Screen):
+class ResultsScreen(AdvisorScreen):
     needs_session = True
-    BINDINGS = [
-        Binding("enter", "explain", "Explain", show=True),
-        Binding("n", "why_not", "Why not…"),
-        Binding("i", "whatif", "What-if"),
-        Binding("x", "export", "Export"),
-        Binding("escape,b", "app.pop_screen", "Back to interview"),
-    ]
+    KEYS = KEYS
+    BINDINGS = bindings(*KEYS)
 
     def compose(self) -> ComposeResult:
+        # Built here, not after mounting: one layout and one paint instead of several.
+        self._drawn_revision = self.app.revision
+        plan, facts, warnings = self._options()
         yield Header()
         with Horizontal(id="main"):
-            with VerticalScroll(id="results-left"):
-                yield Static("[b]Diagnosis[/b] (select a line and press Enter to see how it was derived)")
-                yield OptionList(id="facts")
-                yield Static(id="gov-table")
-                yield Static(id="warnings")
+            with Vertical(id="results-left"):
+                yield Static(join(("Priority plan", "bold"), (" — Enter explains a step", "$text-muted")),
+                             classes="pane-title")
+                yield OptionList(*plan, id="plan")
+                yield VerticalScroll(Static(self._step(self.plan[0].rec_id if self.plan else None),
+                                            id="step-detail"), id="step-detail-box")
             with Vertical(id="results-right"):
-                yield Static("[b]Recommendations[/b], most certain first")
-                yield OptionList(id="recs")
-                yield VerticalScroll(Static(id="rec-detail"), id="rec-detail-box")
-                yield SmileCurve(id="smile")
-        yield Footer()
+                yield Static(join(("Diagnosis", "bold"), (" — Enter shows how", "$text-muted")),
+                             classes="pane-title")
+                # One list for diagnosis, warnings and the governance table: a single widget
+                # to lay out (nested scrolling lists cost half of this screen's drawing time).
+                yield OptionList(*facts, *warnings, id="diagnosis")
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = f"Results — {self.app.session.firm}"
-        self.refresh_view()
+        self.title = f"Results — {clean(self.app.session.firm, single_line=True)}"
+        self.query_one("#plan", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
-
-    def refresh_view(self) -> None:
+    def _options(self) -> tuple[list[Option], list[Option], list[Option]]:
         kb, c = self.app.kb, self.app.interview.consultation
-        facts = self.query_one("#facts", OptionList)
-        facts.clear_options()
-        for name, spec in kb.facts.items():
-            best = c.value_of(name)
-            shown = f"{kb.value_label(name, best[0])}  {cf_bar(best[1])} {best[1]:.2f}" if best else "undetermined"
-            facts.add_option(Option(f"{spec.label}: {shown}", id=name))
-        self.query_one("#gov-table", Static).update(governance_table(c))
-        warnings = c.raised_warnings
-        text = "\n".join(
-            f"[b yellow]⚠ {escape(kb.warnings[w.target].title)}[/b yellow]\n{escape(kb.warnings[w.target].message)}"
-            for w in warnings)
-        self.query_one("#warnings", Static).update(text or "[dim]No warnings.[/dim]")
-        recs = self.query_one("#recs", OptionList)
-        recs.clear_options()
-        for conclusion in c.recommended:
-            rec = kb.recommendations[conclusion.target]
-            recs.add_option(Option(f"{conclusion.cf:.2f}  {rec.title}  [dim]({rec.upgrading_type.value})[/dim]",
-                                   id=rec.id))
-        if not c.recommended:
-            recs.add_option(Option("No recommendation reached the certainty threshold yet.", id="none",
-                                   disabled=True))
-        self.query_one("#smile", SmileCurve).show(kb, c)
-        recs.highlighted = 0
-        facts.highlighted = 0
-        recs.focus()
-        self._show_detail(c.recommended[0].target if c.recommended else None)
+        advice = advice_of(kb, c)
+        self.plan = priority_plan(kb, c, advice)
+        spaced = bool(getattr(self.app, "presenting", False))  # a blank line between steps on a projector
+        plan = [Option(plan_prompt(item, spaced), id=item.rec_id) for item in self.plan]
+        if not self.plan:
+            plan.append(Option(styled("No recommendation reached the certainty threshold yet: answer more "
+                                      "questions, or see Why not… (n).", "$text-muted"), id="none", disabled=True))
+        facts = []
+        for line in diagnosis(kb, c, advice):
+            shown = [plain(line.label, "bold")]
+            # The certainty leads its line, so that it can never wrap onto a line of its own.
+            if line.value is None:
+                shown.append(styled("  undetermined", "$text-muted"))
+            else:
+                shown.append(join("  ", (cf_badge(line.cf, 5), "$text-muted"), " ",
+                                  plain(line.value + (" (stated)" if line.stated else ""))))
+            for value, cf in line.alternatives:
+                word = "contested by " if line.contested else "or "
+                shown.append(join("  ", (word, "$text-warning"), (cf_badge(cf, 5), "$text-muted"), " ",
+                                  plain(value)))
+            facts.append(Option(lines(shown), id=line.fact))
+        shown_warnings = [Option(styled("Warnings", "bold"), id="head:warnings", disabled=True)]
+        raised = warnings_of(advice)
+        for w in raised:
+            shown_warnings.append(Option(lines([plain("⚠ " + clean(w.title, True), "bold $text-warning"),
+                                                plain(w.message)]), id=w.id))
+        if not raised:
+            shown_warnings.append(Option(styled("No warnings.", "$text-muted"), id="none", disabled=True))
+        shown_warnings.append(Option(governance_table(c), id="gov-table", disabled=True))
+        return plan, facts, shown_warnings
 
-    def _show_detail(self, rec_id: str | None) -> None:
-        detail = self.query_one("#rec-detail", Static)
-        if rec_id is None or rec_id not in self.app.kb.recommendations:
-            detail.update("")
-            return
+    def presentation_changed(self) -> None:
+        super().presentation_changed()
+        menu = self.query_one("#plan", OptionList)
+        highlighted = menu.highlighted
+        for item in self.plan:
+            menu.replace_option_prompt(item.rec_id, plan_prompt(item, self.app.presenting))
+        menu.highlighted = highlighted
+
+    async def redraw(self) -> None:
+        """The interview changed while this screen was covered (e.g. by a dialog)."""
+        plan, facts, warnings = self._options()
+        for list_id, options in (("#plan", plan), ("#diagnosis", facts + warnings)):
+            menu = self.query_one(list_id, OptionList)
+            menu.clear_options()
+            menu.add_options(options)
+            menu.highlighted = 0 if options and not options[0].disabled else None
+        self._show_step(self.plan[0].rec_id if self.plan else None)
+
+    def _show_step(self, rec_id: str | None) -> None:
+        self.query_one("#step-detail", Static).update(self._step(rec_id))
+        self.query_one("#step-detail-box").scroll_home(animate=False)
+
+    def _step(self, rec_id: str | None) -> Content:
+        """The highlighted step in full: what to do, before you start, risks, who acts."""
+        item = next((i for i in self.plan if i.rec_id == rec_id), None)
+        if item is None:
+            return Content("")
         rec = self.app.kb.recommendations[rec_id]
-        bullet = "\n  • "
-        detail.update(escape_all(
-            f"[b]{rec.title}[/b] — {rec.upgrading_type.value} upgrading\n{rec.summary}\n"
-            f"[b]Actions:[/b]{bullet}{bullet.join(rec.actions)}\n"
-            f"[b]Preconditions:[/b]{bullet}{bullet.join(rec.preconditions)}\n"
-            f"[b]Risks:[/b]{bullet}{bullet.join(rec.risks)}\n"
-            f"[b]Who acts:[/b] {', '.join(a.value.replace('_', ' ') for a in rec.actors)}"
-            + (f"\n[b]Examples:[/b]{bullet}{bullet.join(rec.examples)}" if rec.examples else "")))
+
+        def bullets(title: str, items: list[str]) -> list[Content]:
+            return [styled(title, "bold")] + [plain(f"  • {text}") for text in items]
+
+        parts = [plain(item.title, "bold"), styled(f"{rec.upgrading_type.value} upgrading", "$text-muted"),
+                 plain(item.summary)]
+        if item.reason:
+            parts.append(join(("Why for you: ", "bold"), item.reason))
+        parts += bullets("What to do", list(item.actions)) + bullets("Before you start", rec.preconditions)
+        parts += bullets("Risks", rec.risks)
+        parts.append(join(("Who acts: ", "bold"), ", ".join(item.actors)))
+        if rec.examples:
+            parts += bullets("Examples", rec.examples)
+        return lines(parts)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "recs":
-            self._show_detail(event.option.id)
+        if event.option_list.id == "plan":
+            self._show_step(event.option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._explain(event.option_list.id, event.option.id)
+        self._explain(event.option.id)
 
-    def _explain(self, list_id: str | None, target: str | None) -> None:
+    def _explain(self, target: str | None) -> None:
         from gvc_advisor.tui.screens.explanation import ExplanationScreen
 
         if target is None or target == "none":
             return
-        self.app.push_screen(ExplanationScreen(target))
+        # a contested diagnosis is explained by its fact: every value it weighed, with its evidence
+        self.app.push_screen(ExplanationScreen(target.removeprefix("contested:")))
 
     def action_explain(self) -> None:
         focused = self.focused
-        if isinstance(focused, OptionList) and focused.highlighted is not None:
-            self._explain(focused.id, focused.get_option_at_index(focused.highlighted).id)
+        if isinstance(focused, OptionList) and focused.highlighted_option is not None:
+            self._explain(focused.highlighted_option.id)
 
     def action_why_not(self) -> None:
         from gvc_advisor.tui.screens.whynot import WhyNotScreen
 
         self.app.push_screen(WhyNotScreen())
+
+    def action_curve(self) -> None:
+        from gvc_advisor.tui.screens.curve import CurveScreen
+
+        self.app.push_screen(CurveScreen())
 
     def action_whatif(self) -> None:
         self.app._push("whatif")

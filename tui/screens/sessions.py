@@ -7,7 +7,6 @@ exist; they cannot be selected or deleted from here and are never touched.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.errors import shown
 from gvc_advisor.services.sessions import SavedSession, UnreadableSession
+from gvc_advisor.tui.text import clean, join, plain, styled
 
 
 class SessionsScreen(Screen):
@@ -38,19 +38,19 @@ class SessionsScreen(Screen):
         menu.clear_options()
         for s in sessions:
             done, remaining = s.progress
-            changed = "  [yellow](knowledge base changed)[/yellow]" if s.kb_changed(self.app.kb) else ""
+            changed = ("  (knowledge base changed)", "$text-warning") if s.kb_changed(self.app.kb) else ""
             when = s.updated_at.strftime("%Y-%m-%d %H:%M")
-            menu.add_option(Option(f"{escape(shown(s.firm, 50))} — {when} — {done} answered, "
-                                   f"{remaining} to go{changed}", id=s.id))
+            menu.add_option(Option(join(clean(shown(s.firm, 50), single_line=True),
+                                        f" — {when} — {done} answered, {remaining} to go", changed), id=s.id))
         for bad in unreadable:
-            menu.add_option(Option(f"[dim]{escape(shown(bad.name, 40))} — unreadable, left untouched: "
-                                   f"{escape(shown(bad.reason, 160))}[/dim]", disabled=True))
+            menu.add_option(Option(styled(f"{shown(bad.name, 40)} — unreadable, left untouched: "
+                                          f"{shown(bad.reason, 160)}", "$text-muted"), disabled=True))
         note = "" if sessions else ("No session can be resumed." if unreadable else "No saved sessions yet.")
         if unreadable:
             note += (f"\n{len(unreadable)} file(s) cannot be resumed (greyed out); gvc-advisor never changes "
                      "or deletes them.")
         self.query_one("#sessions-note", Static).update(
-            escape(note.strip() + f"\nFolder: {shown(self.app.store.directory, 200)}"))
+            plain(note.strip() + f"\nFolder: {shown(self.app.store.directory, 200)}"))
         if sessions:
             menu.highlighted = 0
         menu.focus()
@@ -64,7 +64,7 @@ class SessionsScreen(Screen):
             self.app.notify("This session was saved with another version of the knowledge base; "
                             "the advice may differ.", severity="warning", timeout=8)
         for problem in problems:
-            self.app.notify(escape(problem), severity="warning", timeout=8)
+            self.app.notify(clean(problem), severity="warning", timeout=8)
         self.app.pop_screen()
         self.app.start_session(saved.firm, answers, skipped, history, session=saved)
 
@@ -78,7 +78,7 @@ class SessionsScreen(Screen):
         try:
             self.app.store.delete(session_id)
         except (OSError, UnreadableSession) as exc:
-            self.app.notify(escape(f"Not deleted: {shown(exc, 160)}"), severity="error")
+            self.app.notify(clean(f"Not deleted: {shown(exc, 160)}"), severity="error")
         else:
             self.app.notify("Session deleted.")
         self.refresh_list()

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.kb.schema import Choice, Help, Question
 from gvc_advisor.engine.kb.schema.catalog import DerivedFact
+from gvc_advisor.engine.narrative import lower_first
+from gvc_advisor.tui.screens.base import AdvisorModal
+from gvc_advisor.tui.text import lines, plain, styled
 
 
 def fact_as_question(fact: DerivedFact) -> Question:
     """The same answer dialog serves questions and statable facts."""
     return Question(
-        id=fact.id, topic="diagnosis", text=f"State the {fact.label.lower()} directly",
+        id=fact.id, topic="diagnosis", text=f"State the {lower_first(fact.label)} directly",
         help=Help(meaning=fact.description,
                   why="A stated value overrides what the rules would infer; explanations say it was stated."),
         type="choice", choices=[Choice(value=v.value, label=v.label) for v in fact.values],
     )
 
 
-class StateFactScreen(ModalScreen):
+class StateFactScreen(AdvisorModal):
     """Dismisses with the chosen fact id, or None."""
 
     BINDINGS = [("escape", "dismiss", "Cancel")]
@@ -30,8 +32,9 @@ class StateFactScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         facts = [f for f in self.app.kb.facts.values() if f.statable]
         with Vertical(classes="dialog"):
-            yield Static("[b]State a fact directly[/b]\nFor a consultant who already knows, e.g., the governance.")
-            yield OptionList(*[Option(f.label, id=f.id) for f in facts], id="statable")
+            yield Static(lines([styled("State a fact directly", "bold"),
+                                plain("For a consultant who already knows, e.g., the governance.")]))
+            yield OptionList(*[Option(plain(f.label), id=f.id) for f in facts], id="statable")
 
     def on_mount(self) -> None:
         menu = self.query_one("#statable", OptionList)

@@ -1,50 +1,66 @@
-"""What-if: change answers on a copy and compare the advice with the original."""
+"""What-if: change answers on a copy and compare the advice with the original.
+
+Every question is listed with its full text (wrapped, never cut); a change
+redraws only its own row and the comparison.
+"""
 
 from __future__ import annotations
 
-from rich.markup import escape
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.content import Content
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.services.compare import compare
+from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
+from gvc_advisor.tui.text import join, lines, plain, styled, value_text
+from gvc_advisor.tui.widgets.keybar import KeyBar
+
+KEYS = [
+    Key("enter", "change", "Change on the copy", "Change"),
+    Key("z", "reset", "Reset what-if", "Reset"),
+    Key("escape,b", "app.pop_screen", "Back"),
+]
 
 
-class WhatIfScreen(Screen):
+class WhatIfScreen(AdvisorScreen):
     needs_session = True
-    BINDINGS = [Binding("escape,b", "app.pop_screen", "Back"), Binding("z", "reset", "Reset what-if")]
+    KEYS = KEYS
+    BINDINGS = bindings(*KEYS)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("[b]What-if[/b] — change answers here; the original consultation is not touched.",
+        yield Static(join(("What-if", "bold"), " — change answers here; the original consultation is not touched."),
                      classes="title")
         with Horizontal(id="main"):
             yield OptionList(id="whatif-questions")
             yield VerticalScroll(Static(id="whatif-diff"), id="whatif-right")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
+        self.title = "What-if"
         self.answers = dict(self.app.interview.answers)
-        self.refresh_view()
-        self.query_one("#whatif-questions").focus()
-
-    def refresh_view(self) -> None:
-        kb = self.app.kb
         menu = self.query_one("#whatif-questions", OptionList)
-        highlighted = menu.highlighted
-        menu.clear_options()
-        original = self.app.interview.answers
-        for name, question in kb.questions.items():
-            current = self.answers.get(name)
-            shown = kb.value_label(name, current.value) if current else "—"
-            mark = "*" if current != original.get(name) else " "
-            menu.add_option(Option(Text(f"{mark} {question.text[:44]}: {shown}"), id=name))
-        menu.highlighted = highlighted if highlighted is not None else 0
+        menu.add_options([Option(self._prompt(name), id=name) for name in self.app.kb.questions])
+        menu.highlighted = 0
+        menu.focus()
+        self._show_difference()
+
+    def _prompt(self, name: str) -> Content:
+        kb = self.app.kb
+        current = self.answers.get(name)
+        changed = current != self.app.interview.answers.get(name)
+        shown = value_text(kb, name, current.value) if current else "—"
+        answer = join(("  → ", "$text-muted"), (shown, "bold $text-warning" if changed else "bold"),
+                      (" (changed)" if changed else "", "$text-warning"))
+        return lines([plain(kb.questions[name].text), answer])
+
+    def _update(self, names: list[str]) -> None:
+        menu = self.query_one("#whatif-questions", OptionList)
+        for name in names:
+            menu.replace_option_prompt(name, self._prompt(name))
         self._show_difference()
 
     def _show_difference(self) -> None:
@@ -52,22 +68,40 @@ class WhatIfScreen(Screen):
         before = self.app.interview.consultation
         after = self.app.interview.engine.consult(self.answers)
         diff = compare(before, after, list(kb.facts))
-        title = lambda rid: escape(kb.recommendations[rid].title)  # noqa: E731
-        lines = []
+
+        def title(rec_id: str) -> str:
+            return kb.recommendations[rec_id].title
+
+        out = []
         if diff.empty:
-            lines.append("[dim]No difference from the original advice (yet).[/dim]")
-        lines += [f"[green]+ {title(r)}[/green] ({cf:.2f})" for r, cf in diff.added]
-        lines += [f"[red]− {title(r)}[/red] (was {cf:.2f})" for r, cf in diff.removed]
-        lines += [f"~ {title(r)}: {a:.2f} → {b:.2f}" for r, a, b in diff.changed]
-        lines += [f"[b]{escape(kb.facts[n].label)}[/b]: {escape(a)} → {escape(b)}" for n, a, b in diff.facts]
-        lines.append("\n[b]Advice in this scenario:[/b]")
-        lines += [f"{c.cf:.2f}  {title(c.target)}" for c in after.recommended] or ["(none)"]
-        self.query_one("#whatif-diff", Static).update("\n".join(lines))
+            out.append(styled("No difference from the original advice (yet).", "$text-muted"))
+        out += [join(("+ ", "bold $text-success"), plain(title(r), "$text-success"), f" ({cf:.2f})")
+                for r, cf in diff.added]
+        out += [join(("− ", "bold $text-error"), plain(title(r), "$text-error"), f" (was {cf:.2f})")
+                for r, cf in diff.removed]
+        out += [join("~ ", plain(title(r)), f": {a:.2f} → {b:.2f}") for r, a, b in diff.changed]
+        def fact_value(consultation, name: str) -> str:
+            best = consultation.value_of(name)
+            return f"{kb.value_label(name, best[0])} ({best[1]:.2f})" if best else "undetermined"
+
+        out += [join(plain(kb.facts[n].label, "bold"), ": ", plain(fact_value(before, n)), " → ",
+                     plain(fact_value(after, n))) for n, _, _ in diff.facts]
+        out.append(Content(""))
+        out.append(styled("Advice in this scenario:", "bold"))
+        out += [join(f"{c.cf:.2f}  ", plain(title(c.target))) for c in after.recommended] or [plain("(none)")]
+        self.query_one("#whatif-diff", Static).update(lines(out))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        from gvc_advisor.tui.screens.question_modal import QuestionModal
+        event.stop()
+        self._change(event.option.id)
 
-        name = event.option.id
+    def action_change(self) -> None:
+        menu = self.query_one("#whatif-questions", OptionList)
+        if menu.highlighted_option is not None:
+            self._change(menu.highlighted_option.id)
+
+    def _change(self, name: str) -> None:
+        from gvc_advisor.tui.screens.question_modal import QuestionModal
 
         def apply(result) -> None:
             if result is None:
@@ -77,10 +111,11 @@ class WhatIfScreen(Screen):
             else:
                 value, unsure = result
                 self.answers[name] = Answer(value, self.app.kb.meta.unsure_cf if unsure else 1.0)
-            self.refresh_view()
+            self._update([name])
 
         self.app.push_screen(QuestionModal(self.app.kb.questions[name], self.answers.get(name)), apply)
 
     def action_reset(self) -> None:
+        changed = [n for n in self.app.kb.questions if self.answers.get(n) != self.app.interview.answers.get(n)]
         self.answers = dict(self.app.interview.answers)
-        self.refresh_view()
+        self._update(changed)

@@ -1,21 +1,33 @@
-"""A text sketch of the smile curve: value added along the chain, where the
-firm sits now (●) and where the recommended moves would take it (◆)."""
+"""The smile curve: value added along the chain, drawn as a real curve.
+
+The curve is plotted in braille dots (2×4 per cell, so it is smooth at any
+width), high at R&D and brand, lowest at manufacturing.  The firm sits at
+●; each step of the plan has its number where it leads, the stretch of curve
+from the firm to it is highlighted, and an arrowhead (↖ ↗) shows the way.
+Stage names are written in full, on two staggered rows so that they never
+overlap.  Below :data:`MIN_WIDTH` columns the widget says how much room it
+needs instead of drawing something unreadable.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import Static
+from textual.content import Content
+from textual.widget import Widget
 
-from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.catalog import SMILE_STAGES
 from gvc_advisor.engine.result import Consultation
+from gvc_advisor.tui.plan import PlanItem
+from gvc_advisor.tui.text import clean
 
-LABELS = {"rd": "R&D", "design": "design", "components": "parts", "manufacturing": "make",
-          "logistics": "logist", "marketing": "market", "brand": "brand"}
-#: Height of the curve at each stage (0 = bottom): high at both ends.
-HEIGHT = {"rd": 4, "design": 3, "components": 1, "manufacturing": 0, "logistics": 1, "marketing": 3, "brand": 4}
+LABELS = {"rd": "R&D", "design": "design", "components": "components", "manufacturing": "manufacturing",
+          "logistics": "logistics", "marketing": "marketing", "brand": "brand"}
 MODE_STAGE = {"assembly": "manufacturing", "oem": "manufacturing", "odm": "design", "obm": "brand"}
-MARGIN = 6
+#: Two staggered label rows need this many plot columns (longest label 13, every other stage per row).
+MIN_WIDTH = 48
+ROWS = 6
+#: The plan's first steps drawn on the curve (the legend names the others).
+SHOWN_STEPS = 5
+CURVE, PATH, HERE, TARGET = "$text-muted", "bold $text-accent", "bold $text-success", "bold reverse $text-accent"
 
 
 def current_stage(consultation: Consultation) -> str:
@@ -23,42 +35,122 @@ def current_stage(consultation: Consultation) -> str:
     return MODE_STAGE.get(str(mode.value), "manufacturing") if mode else "manufacturing"
 
 
-def render_curve(kb: KnowledgeBase, consultation: Consultation, width: int = 69) -> Text:
-    """The curve drawn to fit ``width`` columns (7 stages of 4 to 12 columns each)."""
-    column = max(4, min(12, (width - MARGIN) // len(SMILE_STAGES)))
-    targets = {kb.recommendations[c.target].smile_stage for c in consultation.recommended}
-    here = current_stage(consultation)
-    rows = []
-    for level in range(4, -1, -1):
-        line = Text("value " if level == 4 else " " * MARGIN, style="dim")
-        for stage in SMILE_STAGES:
-            cell = " " * column
-            if HEIGHT[stage] == level:
-                mark = "●" if stage == here else ("◆" if stage in targets else "·")
-                style = "bold green" if mark == "●" else ("bold yellow" if mark == "◆" else "dim")
-                line.append(cell[: column // 2])
-                line.append(mark, style=style)
-                line.append(cell[column // 2 + 1:])
-            else:
-                line.append(cell)
-        rows.append(line)
-    axis = Text(" " * MARGIN + "".join(LABELS[s][:column - 1].center(column) for s in SMILE_STAGES),
-                style="bold")
-    legend = Text("● the firm now  ◆ where the advice leads", style="dim")
-    return Text("\n").join([*rows, axis, legend])
+class _Grid:
+    def __init__(self, width: int, height: int) -> None:
+        self.chars = [[" "] * width for _ in range(height)]
+        self.styles = [[""] * width for _ in range(height)]
+        self.width, self.height = width, height
+
+    def put(self, x: int, y: int, text: str, style: str = "") -> None:
+        for i, char in enumerate(text):
+            if 0 <= x + i < self.width and 0 <= y < self.height:
+                self.chars[y][x + i] = char
+                self.styles[y][x + i] = style
+
+    def lines(self) -> list[Content]:
+        out = []
+        for chars, styles in zip(self.chars, self.styles, strict=True):
+            parts: list[tuple[str, str]] = []
+            for char, style in zip(chars, styles, strict=True):
+                if parts and parts[-1][1] == style:
+                    parts[-1] = (parts[-1][0] + char, style)
+                else:
+                    parts.append((char, style))
+            out.append(Content.assemble(*parts).rstrip())
+        return out
 
 
-class SmileCurve(Static):
-    """Redrawn to the widget's width whenever it is shown or resized."""
+_DOT = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][column] of a braille cell
 
-    def show(self, kb: KnowledgeBase, consultation: Consultation) -> None:
-        self._data = (kb, consultation)
-        self._draw()
 
-    def _draw(self) -> None:
-        if getattr(self, "_data", None) is not None:
-            width = self.size.width or self.app.size.width // 2
-            self.update(render_curve(*self._data, width=width))
+def _curve_pixels(columns: int) -> list[int]:
+    """The pixel row (0 = top) of the curve at each pixel column."""
+    pixels, rows = columns * 2, ROWS * 4
+    return [round((1 - ((px / (pixels - 1)) * 2 - 1) ** 2) * (rows - 1)) for px in range(pixels)]
 
-    def on_resize(self) -> None:
-        self._draw()
+
+def smile_lines(width: int, here: str, plan: list[PlanItem]) -> list[Content]:
+    """The curve with axis, stage labels, the firm and the plan's destinations."""
+    if width < MIN_WIDTH:
+        return [Content.styled(f"The smile curve needs {MIN_WIDTH} columns; the window gives it {width}. "
+                               "Widen the window, or press F9 (presentation mode) to use the whole screen.",
+                               "$text-warning")]
+    plot = width - 3  # "│ " axis on the left, one column spare on the right
+    ys = _curve_pixels(plot)
+    stage_x = {s: round(i * (plot - 1) / (len(SMILE_STAGES) - 1)) for i, s in enumerate(SMILE_STAGES)}
+    top = 2  # the axis title, then a row above the curve for numbers and "you"
+    grid = _Grid(width, ROWS + top + 3)
+    cells: dict[tuple[int, int], int] = {}
+    for px in range(len(ys)):
+        low, high = sorted((ys[px], ys[px - 1] if px else ys[px]))
+        for py in range(low, high + 1):  # join steep stretches
+            key = (px // 2, py // 4)
+            cells[key] = cells.get(key, 0) | _DOT[py % 4][px % 2]
+    here_x = stage_x[here]
+    destinations: dict[str, list[int]] = {}
+    for item in plan[:SHOWN_STEPS]:
+        destinations.setdefault(item.smile_stage, []).append(item.priority)
+    path = {x for stage in destinations for x in range(min(here_x, stage_x[stage]), max(here_x, stage_x[stage]) + 1)}
+    for (x, y), bits in cells.items():
+        grid.put(2 + x, top + y, chr(0x2800 + bits), PATH if x in path else CURVE)
+    row_of = {x: min(y for (cx, y) in cells if cx == x) for x in stage_x.values()}
+    grid.put(0, top, "▲", CURVE)
+    for y in range(top + 1, top + ROWS):
+        grid.put(0, y, "│", CURVE)
+    grid.put(0, top + ROWS, "└" + "─" * (width - 3) + "▶", CURVE)
+    for i, stage in enumerate(SMILE_STAGES):
+        label = LABELS[stage]
+        x = 2 + stage_x[stage] - len(label) // 2
+        x = max(2, min(width - len(label), x))
+        grid.put(x, top + ROWS + 1 + i % 2, label, "bold" if stage == here else "")
+    for stage, numbers in destinations.items():
+        x = stage_x[stage]
+        tag = ",".join(str(n) for n in numbers)
+        if stage == here:
+            continue
+        arrow = "↖" if x < here_x else "↗"
+        grid.put(2 + x, top + row_of[x], arrow, PATH)
+        label_x = 2 + x + (1 if x < here_x else -len(tag))
+        grid.put(max(2, min(width - len(tag), label_x)), top + row_of[x] - 1, tag, TARGET)
+    grid.put(2 + here_x, top + row_of[here_x], "●", HERE)
+    stays = destinations.get(here)
+    you = "you" + (f" · {','.join(map(str, stays))} here" if stays else "")
+    grid.put(max(2, min(width - len(you), 2 + here_x - len(you) // 2)), top + row_of[here_x] - 1, you, HERE)
+    grid.put(2, 0, "value added", CURVE)
+    return grid.lines()
+
+
+def legend(here: str, plan: list[PlanItem]) -> list[Content]:
+    out = [Content.assemble(("● ", HERE), f"you: {LABELS[here]}")]
+    for item in plan[:SHOWN_STEPS]:
+        where = "stays at" if item.smile_stage == here else "leads to"
+        out.append(Content.assemble((f"{item.priority}", TARGET), f" {where} {LABELS[item.smile_stage]}: ",
+                                    (clean(item.title, single_line=True), "bold"), f" ({item.upgrading_type})"))
+    if len(plan) > SHOWN_STEPS:
+        out.append(Content.styled(f"… and {len(plan) - SHOWN_STEPS} further steps of the plan on the results screen.",
+                                  "$text-muted"))
+    return out
+
+
+class SmileCurve(Widget):
+    """Redrawn to its width on every paint."""
+
+    DEFAULT_CSS = "SmileCurve { height: auto; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.here = "manufacturing"
+        self.plan: list[PlanItem] = []
+
+    def show(self, consultation: Consultation, plan: list[PlanItem]) -> None:
+        self.here, self.plan = current_stage(consultation), plan
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[Content]:
+        return [*smile_lines(width, self.here, self.plan), Content(""), *legend(self.here, self.plan)]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return sum(max(1, line.get_height(self.styles, width)) for line in self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.size.width or 80))

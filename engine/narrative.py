@@ -1,0 +1,311 @@
+"""Explanations in a manager's words, built from the :mod:`explain` trees.
+
+:mod:`explain` answers *how* a conclusion was derived, for a consultant: rule
+ids, certainty arithmetic, literal conditions.  A firm's manager wants the
+same facts told differently: "we recommend this because you said X, and
+firms like yours…".  :func:`narrate` walks a :class:`~explain.Node` tree and
+returns :class:`Line` objects (depth, kind, text) with no rule ids and no cf
+arithmetic; the TUI styles them by kind, :func:`to_text` wraps them for plain
+text (reports, training mode).  Node kinds this module does not know are kept
+as notes, so a richer tree never loses information.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, replace
+from typing import Any
+
+from gvc_advisor.engine.explain import Node, describe_literal
+from gvc_advisor.engine.kb.model import KnowledgeBase
+from gvc_advisor.engine.kb.schema.rules import conclusion_key
+from gvc_advisor.engine.result import Consultation
+from gvc_advisor.engine.rete.normalize import dnf
+
+#: How deep inferred facts are followed (each level is "we concluded …, since …").
+MAX_DEPTH = 4
+BULLETS = {1: "• ", 2: "– ", 3: "· ", 4: "· ", 5: "· "}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a narrative; ``kind`` says what it is, for styling."""
+
+    depth: int
+    kind: str  # headline certainty general because fits said found stated absent unmet note sources
+    text: str
+
+
+def quantity(number: int, unit: str | None) -> str:
+    """``1,200 people``, ``1 person``, ``40 %``: a number as a manager reads it."""
+    shown = f"{number:,}"
+    if not unit:
+        return shown
+    if unit == "%":
+        return f"{shown} %"
+    if abs(number) == 1:
+        unit = _SINGULAR.get(unit, unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit)
+    return f"{shown} {unit}"
+
+
+_SINGULAR = {"people": "person", "staff": "staff"}
+
+
+def value_words(kb: KnowledgeBase, name: str, value: Any) -> str:
+    question = kb.questions.get(name)
+    if question is not None and question.bounds is not None and isinstance(value, int):
+        return quantity(value, "%" if question.type.value == "percent" else question.unit)
+    return kb.value_label(name, value)
+
+
+def confidence(cf: float) -> str:
+    """Certainty in words (the number stays, in brackets, for the curious)."""
+    if cf >= 0.8:
+        words = "high confidence"
+    elif cf >= 0.6:
+        words = "fair confidence"
+    elif cf >= 0.4:
+        words = "moderate confidence"
+    else:
+        words = "low confidence: treat it as a lead to check"
+    return f"{words} (certainty {cf:.2f} out of 1)"
+
+
+def lower_first(text: str) -> str:
+    """``Non-leading firms …`` → ``non-leading firms …``, but ``GVC …`` stays."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?:" else text + "."
+
+
+class _Narrator:
+    def __init__(self, kb: KnowledgeBase, consultation: Consultation) -> None:
+        self.kb, self.c = kb, consultation
+        self.lines: list[Line] = []
+        self.sources: list[str] = []
+
+    def add(self, depth: int, kind: str, text: str) -> None:
+        self.lines.append(Line(depth, kind, text))
+
+    # -- the root ------------------------------------------------------------------
+    def root(self, node: Node) -> None:
+        kb, ref = self.kb, node.ref
+        if node.kind == "conclusion" and ref in kb.recommendations:
+            rec = kb.recommendations[ref]
+            conclusion = self.c.recommendations.get(ref)
+            if node.label.startswith("not recommended"):
+                self.why_not(node, rec.title)
+                return
+            self.add(0, "headline", f"{rec.title} ({rec.upgrading_type.value} upgrading)")
+            if conclusion is not None:
+                self.add(0, "certainty", f"Recommended with {confidence(conclusion.cf)}.")
+            self.reasons(node, 0)
+            self.add_sources(node)
+        elif node.kind == "conclusion" and ref in kb.warnings:
+            conclusion = self.c.warnings.get(ref)
+            self.add(0, "headline", f"Warning: {kb.warnings[ref].title}")
+            if conclusion is not None:
+                self.add(0, "certainty", f"Raised with {confidence(conclusion.cf)}.")
+            self.add(0, "because", kb.warnings[ref].message)
+            self.reasons(node, 0)
+            self.add_sources(node)
+        elif node.kind in ("conclusion", "stated") and ref in kb.facts:
+            if len(node.children) > 1 and any(c.kind in ("conclusion", "stated") for c in node.children):
+                self.add(0, "headline", kb.facts[ref].label)
+                for child in node.children:
+                    self.fact(child, 0)
+            else:
+                self.fact(node.children[0] if node.children and node.kind == "conclusion"
+                          and node.children[0].kind in ("conclusion", "stated") else node, 0)
+            self.add_sources(node)
+        elif node.kind == "note" and node.children:
+            self.why_asked(node)
+        else:
+            self.other(node, 0)
+
+    # -- recommendations and warnings ----------------------------------------------
+    def reasons(self, node: Node, depth: int, lead: str = "Firms like yours", key: tuple | None = None) -> None:
+        """Each supporting rule: what holds for firms like yours, and why it fits you
+        (for a fact, rules that count against the value say so)."""
+        for rule_node in (n for n in node.children if n.kind == "rule"):
+            rule = self.rule_of(rule_node)
+            title = rule.title if rule else rule_node.label
+            against = self.counts_against(rule, key)
+            self.add(depth, "general", f"{'Evidence against' if against else lead}: {sentence(lower_first(title))}")
+            if rule is not None:
+                self.add(depth + 1, "because", sentence(rule.because))
+            premises = [n for n in rule_node.children if n.kind not in ("because", "source")]
+            if premises:
+                self.add(depth + 1, "fits", "It fits you because")
+                for premise in premises:
+                    self.premise(premise, rule_node, depth + 2)
+        for other in (n for n in node.children if n.kind not in ("rule", "source")):
+            self.other(other, depth)
+
+    def premise(self, node: Node, rule_node: Node, depth: int) -> None:
+        if node.kind == "answer":
+            self.add(depth, "said", self.said(node))
+        elif node.kind in ("conclusion", "stated"):
+            self.fact(node, depth)
+        elif node.kind == "absent":
+            self.add(depth, "absent", f"nothing you said points to: {self.absent(node, rule_node)}")
+        else:
+            self.other(node, depth)
+
+    def said(self, node: Node) -> str:
+        name = node.ref or ""
+        answer = self.c.answers.get(name)
+        question = self.kb.questions.get(name)
+        if answer is None or question is None:
+            return node.label
+        unsure = " (you were not sure)" if answer.unsure else ""
+        return f"you answered “{value_words(self.kb, name, answer.value)}” to “{question.text}”{unsure}"
+
+    def fact(self, node: Node, depth: int) -> None:
+        fact = node.ref or ""
+        value = self.fact_value(node)
+        label = lower_first(self.kb.label(fact))
+        shown = self.kb.value_label(fact, value) if value is not None else "?"
+        if node.kind == "stated":
+            self.add(depth, "stated",
+                     f"you stated that the {label} is “{shown}”; the rules' own inference is set aside")
+            return
+        conclusion = self.c.facts.get(fact, {}).get(value)
+        if depth == 0:
+            self.add(0, "headline", f"{self.kb.label(fact)}: {shown}")
+            if conclusion is not None:
+                self.add(0, "certainty", f"Concluded with {confidence(conclusion.cf)}.")
+            self.reasons(node, 0, lead="Evidence", key=("fact", fact, str(value)))
+            return
+        self.add(depth, "found", f"we concluded that the {label} is “{shown}”, since")
+        if depth >= MAX_DEPTH:
+            self.add(depth + 1, "note", "(the consultant's view shows the rest of the reasoning)")
+            return
+        for rule_node in (n for n in node.children if n.kind == "rule"):
+            rule = self.rule_of(rule_node)
+            if rule is not None:
+                against = self.counts_against(rule, ("fact", fact, str(value)))
+                self.add(depth + 1, "general", ("but, counting against it: " if against else "")
+                         + sentence(lower_first(rule.title)))
+            for premise in (n for n in rule_node.children if n.kind not in ("because", "source")):
+                self.premise(premise, rule_node, depth + 2)
+
+    def fact_value(self, node: Node) -> Any:
+        """The value a fact node speaks of (its label names it, in the KB's words)."""
+        fact = node.ref or ""
+        for value in self.c.facts.get(fact, {}):
+            if node.label.startswith(f"{self.kb.label(fact)} = {self.kb.value_label(fact, value)}"):
+                return value
+        return None
+
+    def absent(self, node: Node, rule_node: Node) -> str:
+        """A negative condition in the user's words ("not (governance is market)" → labels)."""
+        rule = self.rule_of(rule_node)
+        said = node.label.rsplit(": holds", 1)[0]
+        if rule is not None:
+            for branch in dnf(rule.when):
+                for literal in branch:
+                    if not literal.positive and literal.fact == node.ref and literal.describe() == said:
+                        return describe_literal(self.kb, replace(literal, positive=True))
+        return said
+
+    # -- why not, why asked ------------------------------------------------------------
+    def why_not(self, node: Node, title: str) -> None:
+        self.add(0, "headline", f"Why not: {title}")
+        self.add(0, "certainty", "This was not recommended for your firm.")
+        for child in node.children:
+            if child.kind != "rule":
+                self.other(child, 0)
+                continue
+            rule = self.rule_of(child)
+            title = rule.title if rule else child.label
+            self.add(0, "general", f"The research says: {sentence(title)}")
+            unmet = [n for n in child.children if n.kind == "unmet"]
+            if unmet:
+                self.add(1, "fits", "For your firm, this is missing:")
+            for item in unmet:
+                self.add(2, "unmet", item.label.removeprefix("unmet: "))
+            for note in (n for n in child.children if n.kind == "note"):
+                self.add(1, "note", note.label)
+        self.add_sources(node)
+
+    def why_asked(self, node: Node) -> None:
+        self.add(0, "headline", "Why are you asking this?")
+        self.add(0, "certainty", "Your answer can still change:")
+        for rule_node in (n for n in node.children if n.kind == "rule"):
+            rule = self.rule_of(rule_node)
+            if rule is None:
+                self.other(rule_node, 1)
+                continue
+            for action in rule.then:
+                kind, target, value = conclusion_key(action)
+                if kind == "fact":
+                    shown = self.kb.value_label(target, value)
+                    self.add(1, "found", f"the {lower_first(self.kb.label(target))}: “{shown}”")
+                elif kind == "recommendation":
+                    self.add(1, "found", f"the advice “{self.kb.recommendations[target].title}”")
+                else:
+                    self.add(1, "found", f"the warning “{self.kb.warnings[target].title}”")
+            self.add(2, "because", sentence(rule.because))
+
+    # -- helpers -------------------------------------------------------------------------
+    def other(self, node: Node, depth: int) -> None:
+        if node.kind == "source":
+            return
+        self.add(depth, "note", node.label)
+        for child in node.children:
+            self.other(child, depth + 1)
+
+    @staticmethod
+    def counts_against(rule, key: tuple | None) -> bool:
+        """Whether the rule concludes ``key`` with a negative certainty (evidence against)."""
+        if rule is None or key is None:
+            return False
+        return any(conclusion_key(a) == key and getattr(a, "cf", 1.0) < 0 for a in rule.then)
+
+    def rule_of(self, node: Node):
+        try:
+            return self.kb.rule(node.ref) if node.ref else None
+        except KeyError:
+            return None
+
+    def add_sources(self, node: Node) -> None:
+        keys: list[str] = []
+
+        def walk(n: Node, depth: int) -> None:
+            for child in n.children:
+                if child.kind == "source" and depth <= 1:
+                    tag = child.label.split("]", 1)[0].lstrip("[")
+                    if tag not in keys:
+                        keys.append(tag)
+                elif child.kind == "rule":
+                    walk(child, depth + 1)
+
+        walk(node, 0)
+        if keys:
+            self.add(0, "sources", "Sources: " + "; ".join(keys))
+
+
+def narrate(kb: KnowledgeBase, consultation: Consultation, node: Node) -> list[Line]:
+    """The manager's version of an explanation tree from :mod:`explain`."""
+    narrator = _Narrator(kb, consultation)
+    narrator.root(node)
+    return narrator.lines
+
+
+def to_text(lines: list[Line], width: int = 80) -> str:
+    """Plain text: wrapped to ``width``, deeper lines indented, bullets below the top level."""
+    out = []
+    for line in lines:
+        indent = "  " * line.depth
+        bullet = BULLETS.get(line.depth, "") if line.kind in ("said", "found", "stated", "absent", "unmet") else ""
+        if out and line.depth == 0 and line.kind in ("headline", "general", "sources"):
+            out.append("")
+        out.append(textwrap.fill(line.text, width=max(20, width), initial_indent=indent + bullet,
+                                 subsequent_indent=indent + " " * len(bullet), break_on_hyphens=False))
+    return "\n".join(out)
