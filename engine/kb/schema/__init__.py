@@ -13,6 +13,7 @@ from gvc_advisor.engine.kb.schema.catalog import (
     KbMeta,
     Recommendation,
     Source,
+    TrainingNotes,
     WarningSpec,
     WorkedCase,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "Source",
     "SourceRef",
     "StrictModel",
+    "TrainingNotes",
     "WarningSpec",
     "WorkedCase",
 ]

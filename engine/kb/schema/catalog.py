@@ -189,6 +189,21 @@ class CaseExpectation(StrictModel):
     priority: dict[Identifier, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
 
 
+class TrainingNotes(StrictModel):
+    """What a worked case adds as a training exercise (``gvc-advisor train``).
+
+    The reveal sends a trainee to ``passage`` and, where the papers disagree
+    about such a firm, to each passage of ``disagreement``; the teaching note
+    must name every paper listed here (``validate`` checks it), so that what
+    the trainee reads and what the note discusses are the same passages.
+    """
+
+    #: The passage of the papers the exercise is grounded in.
+    passage: SourceRef
+    #: Passages of two or more papers that disagree about a firm like this one.
+    disagreement: list[SourceRef] = Field(default_factory=list)
+
+
 class WorkedCase(StrictModel):
     id: Identifier
     title: NonEmptyText
@@ -198,3 +213,5 @@ class WorkedCase(StrictModel):
     expected: CaseExpectation
     teaching_note: NonEmptyText
     sources: list[SourceRef] = Field(default_factory=list)
+    #: Grounding for training exercises (optional for a plain worked case).
+    training: TrainingNotes | None = None
