@@ -48,7 +48,12 @@ def condition_text(kb: KnowledgeBase, literal: Literal) -> str:
     a derived fact by its label."""
     question = kb.questions.get(literal.fact)
     if question is None or literal.fact in kb.facts:
-        return describe_literal(kb, literal)
+        if literal.fact not in kb.facts or literal.operator not in ("equals", "in", "not_equals", "not_in"):
+            return describe_literal(kb, literal)
+        values = literal.operand if isinstance(literal.operand, tuple) else (literal.operand,)
+        shown = " or ".join(kb.value_label(literal.fact, v) for v in values)
+        negated = literal.operator.startswith("not_") != (not literal.positive)
+        return f"{kb.label(literal.fact)} — needs {'anything but ' if negated else ''}{shown}"
     if literal.operator == "known":
         needs = "an answer" if literal.positive else "no answer"
     else:

@@ -230,3 +230,23 @@ def _is_session_file(path: Path) -> bool:
         return is_session_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return False
+
+
+TRAINEE_FILE = ".trainee"
+
+
+def last_trainee(directory: Path) -> str:
+    """The name last used in ``directory`` (a convenience: empty when unknown or unreadable)."""
+    try:
+        return " ".join((directory / TRAINEE_FILE).read_text(encoding="utf-8").split())[:80]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def remember_trainee(directory: Path, name: str) -> None:
+    """Keep the name for the next exercise (hidden file: never read as a result)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / TRAINEE_FILE).write_text(" ".join(name.split()) + "\n", encoding="utf-8")
+    except OSError:
+        pass

@@ -105,6 +105,8 @@ def _first_miss(kb: KnowledgeBase, solution: Solution, item: PlanItem) -> Miss:
     when = f"when: {HORIZON_WORDS.get(item.horizon_label, item.horizon_label)}" if item.horizon_label else ""
     urgency = f"urgency: {item.urgency}" + (f" ({item.urgency_because})" if item.urgency_because else "")
     summary = f"{item.reason}. " + "; ".join(x for x in (when, urgency) if x) + "."
+    if item.continue_deepen and item.continue_text:
+        summary += f" {item.continue_text}"
     return Miss("strategies", f"Priority {item.priority}: {item.title} (you did not pick it)", summary, reasons,
                 "", (), (), readings([reasons], tuple(kb.recommendations[item.id].sources)))
 

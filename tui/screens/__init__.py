@@ -14,6 +14,7 @@ _SCREENS = {
     "glossary": ("glossary", "GlossaryScreen"),
     "compare": ("compare", "CompareScreen"),
     "rollup": ("rollup", "RollupScreen"),
+    "training": ("training", "TrainingScreen"),
 }
 
 

@@ -1,0 +1,249 @@
+"""Training exercise: choose an exercise (or follow the course given on the
+command line), say who you are, then read, predict and see the reveal.
+
+The :class:`TrainingState` travels from screen to screen: the exercises on
+offer, the trainee's name, where result files go, this sitting's results and
+the draft predictions (leaving the prediction form to re-read the profile
+loses nothing).  Texts from case files are shown as ``Text``, never parsed as
+markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gvc_advisor.engine.errors import UserError
+from gvc_advisor.services.training.exercises import Exercise, bundled_exercises, exercise_from_file
+from gvc_advisor.services.training.explanation import reference
+from gvc_advisor.services.training.results import TrainingResult, default_directory, last_trainee, remember_trainee
+
+TRAINING_CSS = """
+.training-title { text-style: bold; margin: 1 0 0 0; }
+.training-note { color: $text; margin: 0 0 1 0; }
+.mark-right { color: $text-success; text-style: bold; }
+.mark-close { color: $text-warning; text-style: bold; }
+.mark-wrong { color: $text-error; text-style: bold; }
+.mark-given { color: $text; text-style: italic; }
+"""
+
+
+@dataclass
+class TrainingState:
+    """What the training screens share during one sitting."""
+
+    exercises: list[Exercise]
+    results_dir: Path
+    trainee: str = ""
+    #: Exercises given on the command line: a course, done in this order.
+    course: bool = False
+    done: dict[str, TrainingResult] = field(default_factory=dict)
+    drafts: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def for_app(cls, app) -> TrainingState:
+        directory = default_directory()
+        return cls(bundled_exercises(app.kb), directory, last_trainee(directory))
+
+    def next_after(self, exercise_id: str) -> Exercise | None:
+        """The next exercise not done yet, after ``exercise_id`` in the list (wrapping round)."""
+        ids = [e.id for e in self.exercises]
+        start = ids.index(exercise_id) + 1 if exercise_id in ids else 0
+        for exercise in self.exercises[start:] + self.exercises[:start]:
+            if exercise.id not in self.done:
+                return exercise
+        return None
+
+
+def exercise_prompt(exercise: Exercise, result: TrainingResult | None) -> Text:
+    text = Text(exercise.title)
+    if result is not None:
+        text.append(f"  done: {result.score:.0%}")
+    return text
+
+
+class TrainingScreen(Screen):
+    """The exercises on offer, and the trainee's name."""
+
+    needs_session = False
+    DEFAULT_CSS = TRAINING_CSS + """
+    #training-trainee-row { height: auto; padding: 0 1; }
+    #training-trainee-row Static { width: auto; padding: 1 1 0 0; }
+    #training-trainee { width: 1fr; max-width: 50; }
+    #training-exercises { width: 2fr; }
+    #training-detail-box { width: 3fr; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("s", "summary", "My results"),
+        Binding("o", "open_file", "Open a case file"),
+    ]
+
+    def __init__(self, state: TrainingState | None = None) -> None:
+        super().__init__()
+        self.state = state
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="training-trainee-row"):
+            yield Static("Your name:")
+            yield Input(placeholder="as it should appear in the class summary", id="training-trainee")
+        yield Static(id="training-intro", classes="training-note")
+        with Horizontal(id="main"):
+            yield OptionList(id="training-exercises")
+            yield VerticalScroll(Static(id="training-detail"), id="training-detail-box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.state is None:
+            self.state = TrainingState.for_app(self.app)
+        self.title = "Training exercise"
+        self.query_one("#training-trainee", Input).value = self.state.trainee
+        self._fill()
+        if self.state.trainee:
+            self.query_one("#training-exercises").focus()
+        else:
+            self.query_one("#training-trainee").focus()
+
+    def on_screen_resume(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        state = self.state
+        menu = self.query_one("#training-exercises", OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        menu.add_options([Option(exercise_prompt(e, state.done.get(e.id)), id=e.id) for e in state.exercises])
+        course = "Your course: do the exercises in order. " if state.course else ""
+        self.query_one("#training-intro", Static).update(Text(
+            f"{course}Read the firm, commit to your diagnosis and your first three strategies, then see what "
+            "the system concludes and why. Enter starts the highlighted exercise."))
+        if state.exercises:
+            first_open = next((i for i, e in enumerate(state.exercises) if e.id not in state.done), 0)
+            menu.highlighted = highlighted if highlighted is not None and not state.course else first_open
+            self._show(state.exercises[menu.highlighted].id)
+
+    def _exercise(self, exercise_id: str) -> Exercise:
+        return next(e for e in self.state.exercises if e.id == exercise_id)
+
+    def _show(self, exercise_id: str) -> None:
+        exercise = self._exercise(exercise_id)
+        case = exercise.case
+        text = Text()
+        text.append(case.title + "\n", style="bold")
+        text.append(case.firm + "\n\n")
+        if case.training is not None:
+            text.append("Grounded in: ", style="bold")
+            text.append(reference(case.training.passage) + "\n")
+            if case.training.disagreement:
+                text.append("The papers disagree here: ", style="bold")
+                text.append("; ".join(reference(r) for r in case.training.disagreement) + "\n")
+        if exercise.origin != "knowledge base":
+            text.append("From the case file: ", style="bold")
+            text.append(exercise.origin + "\n")
+        result = self.state.done.get(exercise.id)
+        if result is not None:
+            text.append(f"\nDone in this sitting: {result.score:.0%}. Enter does it again (a new result file).\n")
+        self.query_one("#training-detail", Static).update(text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self._show(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.start(event.option.id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._take_name():
+            self.query_one("#training-exercises").focus()
+
+    def _take_name(self) -> bool:
+        name = " ".join(self.query_one("#training-trainee", Input).value.split())
+        if not name:
+            self.app.notify("Type your name first: it goes into your result files and the class summary.",
+                            severity="warning")
+            self.query_one("#training-trainee").focus()
+            return False
+        if name != self.state.trainee:
+            self.state.trainee = name
+            remember_trainee(self.state.results_dir, name)
+        return True
+
+    def start(self, exercise_id: str) -> None:
+        from gvc_advisor.tui.screens.training_profile import ProfileScreen
+
+        if self._take_name():
+            self.app.push_screen(ProfileScreen(self.state, self._exercise(exercise_id)))
+
+    def action_summary(self) -> None:
+        from gvc_advisor.tui.screens.training_summary import CourseSummaryScreen
+
+        if self._take_name():
+            self.app.push_screen(CourseSummaryScreen(self.state))
+
+    def action_open_file(self) -> None:
+        if self.app.workshop:
+            self.app.notify("In a workshop the exercises are those the trainer put in the knowledge base.",
+                            severity="warning")
+            return
+        self.app.push_screen(OpenCaseFileScreen(), self._opened)
+
+    def _opened(self, path: str | None) -> None:
+        if not path:
+            return
+        try:
+            exercise = exercise_from_file(self.app.kb, Path(path).expanduser())
+        except UserError as exc:
+            self.app.push_screen(OpenCaseFileScreen(path, exc.report()), self._opened)
+            return
+        self.state.exercises = [e for e in self.state.exercises if e.id != exercise.id] + [exercise]
+        self._fill()
+        menu = self.query_one("#training-exercises", OptionList)
+        menu.highlighted = len(self.state.exercises) - 1
+        menu.focus()
+
+
+class OpenCaseFileScreen(ModalScreen[str | None]):
+    """Ask for the path of a trainer's case file; show why it was refused, if it was."""
+
+    BINDINGS = [("escape", "cancel", "Cancel")]
+
+    def __init__(self, path: str = "", error: str = "") -> None:
+        super().__init__()
+        self.path, self.error = path, error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Open a case file (a trainer's exercise, the format of knowledge_base/cases/):"))
+            yield Input(value=self.path, placeholder="my-exercise.yaml", id="case-path")
+            yield Static(Text(self.error), id="case-error", classes="error")
+            yield Button("Open", variant="primary", id="case-open")
+
+    def on_mount(self) -> None:
+        self.query_one("#case-path").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _submit(self) -> None:
+        value = self.query_one("#case-path", Input).value.strip()
+        if not value:
+            self.query_one("#case-error", Static).update(Text("Please type a path."))
+            return
+        self.dismiss(value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._submit()
