@@ -27,12 +27,15 @@ from gvc_advisor.services.training.exercises import Exercise, bundled_exercises,
 from gvc_advisor.services.training.explanation import reference
 from gvc_advisor.services.training.results import TrainingResult, default_directory, last_trainee, remember_trainee
 
+#: Marks carry their meaning in words and signs (✓ ~ ✗), and colour only as a
+#: tinted background under automatic-contrast text, so they stay readable
+#: (≥ 4.5:1) in light and dark themes; no fixed colours.
 TRAINING_CSS = """
 .training-title { text-style: bold; margin: 1 0 0 0; }
 .training-note { color: $text; margin: 0 0 1 0; }
-.mark-right { color: $text-success; text-style: bold; }
-.mark-close { color: $text-warning; text-style: bold; }
-.mark-wrong { color: $text-error; text-style: bold; }
+.mark-right { background: $success-muted; color: $text; text-style: bold; }
+.mark-close { background: $warning-muted; color: $text; text-style: bold; }
+.mark-wrong { background: $error-muted; color: $text; text-style: bold; }
 .mark-given { color: $text; text-style: italic; }
 """
 
