@@ -120,6 +120,7 @@ def train(case_files: tuple[Path, ...], case_ids: tuple[str, ...], trainee: str 
         _summary(kb, trainee, _results_dir(results))
         return
     exercises = select_exercises(kb, case_ids, case_files)
+    _warn_unmet_expectations(kb, case_files)
     if profile:
         _profile(kb, _one(exercises, "--profile"), details)
     elif prediction is not None:
@@ -130,6 +131,18 @@ def train(case_files: tuple[Path, ...], case_ids: tuple[str, ...], trainee: str 
         from gvc_advisor.cli.interview import open_training
 
         open_training(kb, exercises, trainee, _results_dir(results))
+
+
+def _warn_unmet_expectations(kb, case_files: tuple[Path, ...]) -> None:
+    """A trainer's case whose ``expected:`` no longer matches is still usable (the trainee is scored
+    against the engine), but the trainer should know: as ``validate`` would say it, as warnings."""
+    from gvc_advisor.engine.cases import expectation_problems
+    from gvc_advisor.engine.kb.case_file import read_case_file
+
+    for path in case_files:
+        case, loaded = read_case_file(kb, path)
+        for problem in expectation_problems(kb, case, loaded):
+            click.echo(problem.format().replace(": worked case", ": warning: worked case", 1), err=True)
 
 
 def _profile(kb, exercise, details: bool) -> None:

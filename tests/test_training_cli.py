@@ -161,3 +161,14 @@ def test_the_case_file_schema_covers_the_training_fields(run):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"case": {**yaml.safe_load((CASES / "captive-garment-oem.yaml").read_text())["case"],
                                       "training": {"passage": {"key": "x", "section": "1"}, "hint": 1}}}, schema)
+
+
+def test_a_case_file_with_stale_expectations_still_trains_but_the_trainer_is_warned(run, tmp_path):
+    text = (CASES / "captive-garment-oem.yaml").read_text().replace("id: captive-garment-oem", "id: my-shirts")
+    path = write(tmp_path, "mine.yaml", text.replace("governance: captive, driver", "governance: modular, driver"))
+    prediction = write(tmp_path, "p.yaml", PREDICTION)
+    result = run("train", path, "--prediction", prediction, "--trainee", "Ann")
+    assert result.exit_code == 0 and "Score: 100%" in result.stdout
+    assert "warning: worked case 'my-shirts' expects governance = modular, but the consultation gives captive" \
+        in result.stderr
+    assert run("validate", path).exit_code == 1

@@ -156,10 +156,13 @@ async def test_an_incomplete_prediction_is_not_committed_and_a_draft_survives_le
         assert app.screen.picks == ["regional-brand"]
         await pilot.press("f2")  # read the firm again without losing the form
         await pilot.pause()
-        assert isinstance(app.screen, ProfileScreen) and app.screen.read_only
+        assert isinstance(app.screen, PredictScreen) and app.screen.has_class("reading")
+        assert app.screen.query_one("#predict-profile-view").display
+        assert "Yiwu sock workshop" in text_of(app.screen)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, PredictScreen)
+        assert isinstance(app.screen, PredictScreen) and not app.screen.has_class("reading")
+        assert app.screen.picks == ["regional-brand"]
 
 
 async def test_a_course_goes_on_to_the_next_exercise_and_sums_up(tmp_path):

@@ -13,7 +13,8 @@ from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.training.exercises import Exercise, bundled_exercises
 from gvc_advisor.services.training.results import last_trainee
 from gvc_advisor.tui.app import AdvisorApp
-from gvc_advisor.tui.screens.training import TrainingScreen, TrainingState
+from gvc_advisor.tui.screens.training import TrainingScreen
+from gvc_advisor.tui.training_state import TrainingState
 
 
 class TrainingApp(AdvisorApp):

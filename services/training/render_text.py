@@ -104,15 +104,17 @@ def course_lines(group: Group, width: int = 80) -> list[str]:
     """One trainee's course: the dimensions weakest first, then every exercise done."""
     lines = [f"Course summary for {clean(group.name)}: {len(group.results)} exercise"
              f"{'s' if len(group.results) != 1 else ''} done, mean score {group.mean:.0%}", ""]
-    weakest = group.weakest
+    weakest = [s for s in group.weakest if s.mean < 1]
+    perfect = [s.label for s in group.weakest if s.mean == 1]
     if weakest:
         lines.append("What you get wrong most (weakest first):")
         for stats in weakest:
             where = f"; missed in: {', '.join(stats.missed_in)}" if stats.missed_in else ""
             lines += _wrap(f"{stats.label}: {stats.mean:.0%} ({stats.right} right, {stats.close} close, "
                            f"{stats.wrong} wrong){where}", width, "      ", "  - ")
-        lines.append("")
-    lines.append("Exercises:")
+    if perfect:
+        lines += _wrap("Always right: " + ", ".join(perfect) + ".", width)
+    lines += ["", "Exercises:"]
     for result in group.results:
         lines += _wrap(f"{result.completed:%Y-%m-%d %H:%M}  {result.exercise.title}: {result.score:.0%}",
                        width, "      ", "  - ")

@@ -1,18 +1,16 @@
 """Training exercise: choose an exercise (or follow the course given on the
 command line), say who you are, then read, predict and see the reveal.
 
-The :class:`TrainingState` travels from screen to screen: the exercises on
-offer, the trainee's name, where result files go, this sitting's results and
-the draft predictions (leaving the prediction form to re-read the profile
-loses nothing).  Texts from case files are shown as ``Text``, never parsed as
-markup.
+This screen leads the exercise: it opens the profile (which hands back the
+committed prediction), then the reveal (which may ask for the next exercise),
+so the screens never need to know each other.  The
+:class:`~gvc_advisor.tui.training_state.TrainingState` travels along.  Texts
+from case files are shown as ``Text``, never parsed as markup.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,48 +21,13 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.errors import UserError
-from gvc_advisor.services.training.exercises import Exercise, bundled_exercises, exercise_from_file
+from gvc_advisor.services.training.exercises import Exercise, exercise_from_file
 from gvc_advisor.services.training.explanation import reference
-from gvc_advisor.services.training.results import TrainingResult, default_directory, last_trainee, remember_trainee
-
-#: Marks carry their meaning in words and signs (✓ ~ ✗), and colour only as a
-#: tinted background under automatic-contrast text, so they stay readable
-#: (≥ 4.5:1) in light and dark themes; no fixed colours.
-TRAINING_CSS = """
-.training-title { text-style: bold; margin: 1 0 0 0; }
-.training-note { color: $text; margin: 0 0 1 0; }
-.mark-right { background: $success-muted; color: $text; text-style: bold; }
-.mark-close { background: $warning-muted; color: $text; text-style: bold; }
-.mark-wrong { background: $error-muted; color: $text; text-style: bold; }
-.mark-given { color: $text; text-style: italic; }
-"""
-
-
-@dataclass
-class TrainingState:
-    """What the training screens share during one sitting."""
-
-    exercises: list[Exercise]
-    results_dir: Path
-    trainee: str = ""
-    #: Exercises given on the command line: a course, done in this order.
-    course: bool = False
-    done: dict[str, TrainingResult] = field(default_factory=dict)
-    drafts: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @classmethod
-    def for_app(cls, app) -> TrainingState:
-        directory = default_directory()
-        return cls(bundled_exercises(app.kb), directory, last_trainee(directory))
-
-    def next_after(self, exercise_id: str) -> Exercise | None:
-        """The next exercise not done yet, after ``exercise_id`` in the list (wrapping round)."""
-        ids = [e.id for e in self.exercises]
-        start = ids.index(exercise_id) + 1 if exercise_id in ids else 0
-        for exercise in self.exercises[start:] + self.exercises[:start]:
-            if exercise.id not in self.done:
-                return exercise
-        return None
+from gvc_advisor.services.training.results import TrainingResult, remember_trainee
+from gvc_advisor.tui.screens.training_profile import ProfileScreen
+from gvc_advisor.tui.screens.training_reveal import RevealScreen
+from gvc_advisor.tui.screens.training_summary import CourseSummaryScreen
+from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
 
 
 def exercise_prompt(exercise: Exercise, result: TrainingResult | None) -> Text:
@@ -183,22 +146,34 @@ class TrainingScreen(Screen):
         return True
 
     def start(self, exercise_id: str) -> None:
-        from gvc_advisor.tui.screens.training_profile import ProfileScreen
-
+        """Read → predict (the profile hands back the committed prediction) → reveal."""
         if self._take_name():
-            self.app.push_screen(ProfileScreen(self.state, self._exercise(exercise_id)))
+            exercise = self._exercise(exercise_id)
+            self.app.push_screen(ProfileScreen(self.state, exercise),
+                                 lambda outcome: self._reveal(exercise, outcome))
+
+    def _reveal(self, exercise: Exercise, outcome) -> None:
+        if outcome is not None:
+            self.app.push_screen(RevealScreen(self.state, *outcome), lambda choice: self._after(exercise, choice))
+
+    def _after(self, exercise: Exercise, choice: str | None) -> None:
+        if choice != "next":
+            return
+        following = self.state.next_after(exercise.id)
+        if following is None:
+            self.app.notify("You have done every exercise on the list: s shows your results.")
+        else:
+            self.start(following.id)
 
     def action_summary(self) -> None:
-        from gvc_advisor.tui.screens.training_summary import CourseSummaryScreen
-
         if self._take_name():
             self.app.push_screen(CourseSummaryScreen(self.state))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Under ``serve`` a participant cannot open files of the server: no "Open a case file"."""
+        return not (action == "open_file" and self.app.workshop)
+
     def action_open_file(self) -> None:
-        if self.app.workshop:
-            self.app.notify("In a workshop the exercises are those the trainer put in the knowledge base.",
-                            severity="warning")
-            return
         self.app.push_screen(OpenCaseFileScreen(), self._opened)
 
     def _opened(self, path: str | None) -> None:

@@ -2,10 +2,10 @@
 low-end lock-in, and picks the three strategies they would put first from the
 catalogue (searchable by any word of the title or summary).
 
-Commit (F10 or the button) checks that everything is chosen, scores the
-prediction, saves the result file and hands the reveal to the profile screen,
-which gives its place to the reveal: a committed prediction cannot be changed.
-Leaving with Escape keeps the draft for this sitting.
+F2 shows the firm's profile again in place of the form (and back).  Commit
+(F10 or the button) checks that everything is chosen, scores the prediction,
+saves the result file and hands the reveal back: a committed prediction cannot
+be changed.  Leaving with Escape keeps the draft for this sitting.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from gvc_advisor.services.training.prediction import (
 )
 from gvc_advisor.services.training.results import TrainingResult, result_from_reveal, save_result
 from gvc_advisor.services.training.reveal import Reveal, reveal
-from gvc_advisor.tui.screens.training import TRAINING_CSS, TrainingState
+from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
+from gvc_advisor.tui.widgets.firm_profile import FirmProfileView
 
 Outcome = tuple[Reveal, TrainingResult, Path | None, str | None]
 
@@ -49,6 +50,9 @@ class PredictScreen(Screen[Outcome | None]):
     #predict-picks { height: auto; margin: 0 0 1 0; }
     #predict-buttons { height: auto; }
     #predict-buttons Button { margin: 0 2 0 0; }
+    #predict-profile-view { display: none; padding: 0 1; }
+    PredictScreen.reading #predict-profile-view { display: block; }
+    PredictScreen.reading #predict-form { display: none; }
     """
     BINDINGS = [
         Binding("f10", "commit", "Commit and reveal"),
@@ -84,6 +88,7 @@ class PredictScreen(Screen[Outcome | None]):
             with Horizontal(id="predict-buttons"):
                 yield Button("Commit and reveal (F10)", variant="primary", id="predict-commit", compact=True)
                 yield Button("Read the firm again (F2)", id="predict-profile", compact=True)
+        yield VerticalScroll(FirmProfileView(kb, self.exercise), id="predict-profile-view")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -157,12 +162,15 @@ class PredictScreen(Screen[Outcome | None]):
             self.action_profile()
 
     def action_profile(self) -> None:
-        from gvc_advisor.tui.screens.training_profile import ProfileScreen
-
-        self.app.push_screen(ProfileScreen(self.state, self.exercise, read_only=True))
+        """The firm's profile in place of the form, and back (the form keeps its state)."""
+        self.toggle_class("reading")
+        self.query_one("#predict-profile-view" if self.has_class("reading") else "#predict-form").focus()
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        if self.has_class("reading"):
+            self.action_profile()
+        else:
+            self.dismiss(None)
 
     def action_commit(self) -> None:
         kb = self.app.kb

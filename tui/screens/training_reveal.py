@@ -1,7 +1,7 @@
 """The reveal: the trainee's prediction beside the system's diagnosis and plan,
 each point marked right, close or wrong; an explanation for each miss (the
 answers and rules that decide it, and what to read); the teaching note; the
-score; where the result file went."""
+score; where the result file went.  It closes with "next" (n) or None."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from gvc_advisor.engine.errors import UserError
 from gvc_advisor.services.training.explanation import Reason, reference
 from gvc_advisor.services.training.results import TrainingResult, save_result
 from gvc_advisor.services.training.reveal import Miss, Reveal
-from gvc_advisor.tui.screens.training import TRAINING_CSS, TrainingState
+from gvc_advisor.tui.screens.training_summary import CourseSummaryScreen
+from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
 
 MARK_WORDS = {"right": "✓ right", "close": "~ close", "wrong": "✗ wrong", "given": "· given"}
 
@@ -63,7 +64,7 @@ def miss_renderable(miss: Miss) -> Group:
     return Group(*parts)
 
 
-class RevealScreen(Screen):
+class RevealScreen(Screen[str | None]):
     needs_session = False
     DEFAULT_CSS = TRAINING_CSS + """
     #reveal-body { padding: 0 1; }
@@ -78,7 +79,7 @@ class RevealScreen(Screen):
         Binding("n", "next", "Next exercise"),
         Binding("s", "summary", "My results"),
         Binding("r", "retry_save", "Save again", show=False),
-        Binding("escape", "app.pop_screen", "Exercises"),
+        Binding("escape", "back", "Exercises"),
     ]
 
     def __init__(self, state: TrainingState, shown: Reveal, result: TrainingResult, saved: Path | None,
@@ -182,16 +183,12 @@ class RevealScreen(Screen):
             self.app.notify(f"Still not saved: {self.error}", severity="error")
         self._show_saved()
 
-    def action_next(self) -> None:
-        from gvc_advisor.tui.screens.training_profile import ProfileScreen
+    def action_back(self) -> None:
+        self.dismiss(None)
 
-        following = self.state.next_after(self.shown.exercise.id)
-        if following is None:
-            self.app.notify("You have done every exercise on the list: s shows your results.")
-            return
-        self.app.switch_screen(ProfileScreen(self.state, following))
+    def action_next(self) -> None:
+        """The training screen goes on to the next exercise not done yet."""
+        self.dismiss("next")
 
     def action_summary(self) -> None:
-        from gvc_advisor.tui.screens.training_summary import CourseSummaryScreen
-
         self.app.push_screen(CourseSummaryScreen(self.state))

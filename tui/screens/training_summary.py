@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from gvc_advisor.services.training.results import collect_results
 from gvc_advisor.services.training.summary import course
-from gvc_advisor.tui.screens.training import TRAINING_CSS, TrainingState
+from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
 
 
 class CourseSummaryScreen(Screen):
@@ -43,12 +43,18 @@ class CourseSummaryScreen(Screen):
         else:
             text.append(f"{len(group.results)} exercise{'s' if len(group.results) != 1 else ''} done, "
                         f"mean score {group.mean:.0%}\n\n", style="bold")
-            text.append("What you get wrong most, weakest first\n", style="bold")
-            for stats in group.weakest:
+            weakest = [s for s in group.weakest if s.mean < 1]
+            perfect = [s.label for s in group.weakest if s.mean == 1]
+            if weakest:
+                text.append("What you get wrong most, weakest first\n", style="bold")
+            for stats in weakest:
                 text.append(f"  {stats.label}: {stats.mean:.0%} ")
                 text.append(f"({stats.right} right, {stats.close} close, {stats.wrong} wrong)\n")
                 if stats.missed_in:
                     text.append(f"      missed in: {', '.join(stats.missed_in)}\n")
+            if perfect:
+                text.append("Always right: ", style="bold")
+                text.append(", ".join(perfect) + "\n")
             text.append("\nExercises\n", style="bold")
             for result in group.results:
                 text.append(f"  {result.completed:%Y-%m-%d %H:%M}  {result.exercise.title}: {result.score:.0%}\n")
