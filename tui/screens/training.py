@@ -31,7 +31,8 @@ from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
 
 
 def exercise_prompt(exercise: Exercise, result: TrainingResult | None) -> Text:
-    text = Text(exercise.title)
+    """An exercise by its firm: the case's title often names the answer (\"a captive …\")."""
+    text = Text(exercise.case.firm)
     if result is not None:
         text.append(f"  done: {result.score:.0%}")
     return text
@@ -102,23 +103,24 @@ class TrainingScreen(Screen):
         return next(e for e in self.state.exercises if e.id == exercise_id)
 
     def _show(self, exercise_id: str) -> None:
+        """The firm and its situation; the title and the passage (which may give the answer away)
+        only once the exercise is done."""
         exercise = self._exercise(exercise_id)
         case = exercise.case
+        result = self.state.done.get(exercise.id)
         text = Text()
-        text.append(case.title + "\n", style="bold")
-        text.append(case.firm + "\n\n")
-        if case.training is not None:
-            text.append("Grounded in: ", style="bold")
-            text.append(reference(case.training.passage) + "\n")
-            if case.training.disagreement:
-                text.append("The papers disagree here: ", style="bold")
-                text.append("; ".join(reference(r) for r in case.training.disagreement) + "\n")
+        text.append(case.firm + "\n", style="bold")
+        text.append(case.situation + "\n\n")
+        if case.training is not None and case.training.disagreement:
+            text.append("The papers disagree about a firm like this one.\n")
         if exercise.origin != "knowledge base":
             text.append("From the case file: ", style="bold")
             text.append(exercise.origin + "\n")
-        result = self.state.done.get(exercise.id)
         if result is not None:
-            text.append(f"\nDone in this sitting: {result.score:.0%}. Enter does it again (a new result file).\n")
+            text.append(f"\nDone in this sitting: {result.score:.0%} — {case.title}.\n", style="bold")
+            if case.training is not None:
+                text.append(f"Grounded in {reference(case.training.passage)}.\n")
+            text.append("Enter does it again (a new result file).\n")
         self.query_one("#training-detail", Static).update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

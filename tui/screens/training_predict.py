@@ -63,6 +63,7 @@ class PredictScreen(Screen[Outcome | None]):
     def __init__(self, state: TrainingState, exercise: Exercise) -> None:
         super().__init__()
         self.state, self.exercise = state, exercise
+        self._focus_in_form = None
         draft = state.drafts.setdefault(exercise.id, {"facts": {}, "strategies": []})
         self.draft_facts: dict[str, str] = draft["facts"]
         self.picks: list[str] = draft["strategies"]
@@ -92,7 +93,7 @@ class PredictScreen(Screen[Outcome | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Predict: {self.exercise.title}"
+        self.title = f"Predict: {self.exercise.case.firm}"
         self._fill_catalogue("")
         self._show_picks()
         self.query_one(f"#predict-{FACT_DIMENSIONS[0]}").focus()
@@ -162,9 +163,15 @@ class PredictScreen(Screen[Outcome | None]):
             self.action_profile()
 
     def action_profile(self) -> None:
-        """The firm's profile in place of the form, and back (the form keeps its state)."""
-        self.toggle_class("reading")
-        self.query_one("#predict-profile-view" if self.has_class("reading") else "#predict-form").focus()
+        """The firm's profile in place of the form, and back to where the trainee was in the form."""
+        if not self.has_class("reading"):
+            self._focus_in_form = self.focused
+            self.add_class("reading")
+            self.query_one("#predict-profile-view").focus()
+            return
+        self.remove_class("reading")
+        back = self._focus_in_form
+        (back if back is not None and back.is_attached else self.query_one(f"#predict-{FACT_DIMENSIONS[0]}")).focus()
 
     def action_back(self) -> None:
         if self.has_class("reading"):

@@ -45,7 +45,7 @@ class ProfileScreen(Screen[Outcome | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Exercise: {self.exercise.title}"
+        self.title = f"Exercise: {self.exercise.case.firm}"
         self.query_one("#training-profile-box").focus()
 
     def action_details(self) -> None:
