@@ -89,8 +89,10 @@ def trainee_key(name: str) -> str:
 
 
 def dimension_label(kb: KnowledgeBase, dimension: str) -> str:
-    return _kb_dimension_label(kb, dimension) if dimension not in FACT_DIMENSIONS or dimension in kb.facts \
-        else dimension.replace("_", " ")
+    """The dimension's label (results read with another knowledge base fall back on the id)."""
+    if dimension in FACT_DIMENSIONS and dimension not in kb.facts:
+        return dimension.replace("_", " ")
+    return _kb_dimension_label(kb, dimension)
 
 
 def rank_weakest(stats: tuple[DimensionStats, ...]) -> tuple[DimensionStats, ...]:
