@@ -35,4 +35,16 @@ def interview(kb_dir: Path | None, answers_path: str | None = None, firm: str | 
             workshop=workshop)
 
 
+def open_training(kb, exercises: list, trainee: str | None, results: Path) -> None:
+    """``gvc-advisor train``: the TUI at the training screen (the exercises given, in order, or a choice)."""
+    from gvc_advisor.engine.errors import UserError
+    from gvc_advisor.tui.training_app import run_training
+
+    try:
+        results.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the results folder {results}: {exc.strerror}", file="--results") from None
+    run_training(kb, exercises, trainee, results)
+
+
 COMMANDS = [interview]

@@ -12,24 +12,39 @@ from gvc_advisor.cli.base import EXIT_USER_ERROR, guarded, kb_option, load_kb
 
 
 @click.command()
+@click.argument("case_files", nargs=-1, metavar="[CASE_FILE]…", type=click.Path(path_type=Path))
 @kb_option
 @click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
 @guarded
-def validate(kb_dir: Path | None, strict: bool) -> None:
+def validate(case_files: tuple[Path, ...], kb_dir: Path | None, strict: bool) -> None:
     """Lint a knowledge base: schema, cross-references, reachability, and the
-    worked cases (each must still produce the diagnosis and advice it expects)."""
-    from gvc_advisor.engine.cases import case_problems
+    worked cases (each must still produce the diagnosis and advice it expects).
+
+    Each CASE_FILE (a trainer's exercise kept outside the knowledge base) is
+    checked the same way against it.
+    """
+    from gvc_advisor.engine.cases import case_problems, expectation_problems
     from gvc_advisor.engine.errors import KnowledgeBaseError
+    from gvc_advisor.engine.kb.case_file import read_case_file
 
     kb = load_kb(kb_dir)
     for problem in kb.lint:
         click.echo(problem.format(), err=True)
     failed = case_problems(kb)
+    for path in case_files:
+        try:
+            case, loaded = read_case_file(kb, path)
+        except KnowledgeBaseError as exc:
+            failed += exc.problems
+            continue
+        failed += expectation_problems(kb, case, loaded)
     if failed:
         raise KnowledgeBaseError(failed)
     counts = (f"{len(kb.questions)} questions, {len(kb.facts)} derived facts, {len(kb.rules)} rules, "
               f"{len(kb.recommendations)} recommendations, {len(kb.warnings)} warnings, "
-              f"{len(kb.cases)} worked cases (all produce what they expect)")
+              f"{len(kb.cases)} worked cases"
+              + (f" and {len(case_files)} case file{'s' if len(case_files) != 1 else ''}" if case_files else "")
+              + " (all produce what they expect)")
     if kb.lint and strict:
         # In the file: message form of every other line, so that each stderr line names where it is about.
         click.echo(f"{kb_dir if kb_dir is not None else 'bundled knowledge base'}: {len(kb.lint)} warning(s) "

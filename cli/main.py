@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from gvc_advisor import __version__
-from gvc_advisor.cli import advice, compare, kb_tools, questions, rollup, serve
+from gvc_advisor.cli import advice, compare, kb_tools, questions, rollup, serve, train
 from gvc_advisor.cli import interview as interview_module
 from gvc_advisor.cli.base import kb_option
 
@@ -30,7 +30,7 @@ def cli(ctx: click.Context, kb_dir: Path | None) -> None:
         ctx.invoke(interview_module.interview, kb_dir=kb_dir)
 
 
-for _module in (interview_module, advice, questions, kb_tools, compare, rollup, serve):
+for _module in (interview_module, advice, questions, kb_tools, compare, rollup, serve, train):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -86,23 +86,24 @@ def mismatches(kb: KnowledgeBase, case: WorkedCase, c: Consultation, advice: Adv
     return found
 
 
+def expectation_problems(kb: KnowledgeBase, case: WorkedCase, loaded: LoadedYaml | None) -> list[Problem]:
+    """Every unmet expectation of one case, located in ``loaded`` (its file) when known."""
+    answers, invalid = answers_from_mapping(kb, case.answers, f"case {case.id}")
+    if invalid:  # already reported by the cross-checks; never reached on a checked case
+        return invalid
+    c = engine_for(kb).consult(answers)
+    problems = []
+    for path, message in mismatches(kb, case, c, build_advice(kb, c)):
+        text = f"worked case '{case.id}' {message}"
+        if loaded is not None:
+            problems.append(loaded.problem(("case", *path), text))
+        else:
+            origin = kb.origin("case", case.id)
+            problems.append(Problem(origin.file if origin else f"case {case.id}",
+                                    origin.line if origin else 0, 0, text))
+    return problems
+
+
 def case_problems(kb: KnowledgeBase) -> list[Problem]:
     """Every unmet expectation of every worked case, located in its file."""
-    engine = engine_for(kb)
-    problems: list[Problem] = []
-    for case in kb.cases:
-        answers, invalid = answers_from_mapping(kb, case.answers, f"case {case.id}")
-        if invalid:  # already reported by the cross-checks; never reached on a loaded KB
-            problems.extend(invalid)
-            continue
-        c = engine.consult(answers)
-        loaded = _locate(kb, case)
-        for path, message in mismatches(kb, case, c, build_advice(kb, c)):
-            text = f"worked case '{case.id}' {message}"
-            if loaded is not None:
-                problems.append(loaded.problem(("case", *path), text))
-            else:
-                origin = kb.origin("case", case.id)
-                problems.append(Problem(origin.file if origin else f"case {case.id}",
-                                        origin.line if origin else 0, 0, text))
-    return problems
+    return [problem for case in kb.cases for problem in expectation_problems(kb, case, _locate(kb, case))]

@@ -231,6 +231,8 @@ class AdvisorApp(App):
         yield SystemCommand("Export", "Write the consultation as Markdown, JSON or HTML", lambda: self._push("export"))
         yield SystemCommand("Worked cases", "Browse the firm profiles from the papers", lambda: self._push("cases"))
         yield SystemCommand("Glossary", "Concepts of the framework", lambda: self._push("glossary"))
+        yield SystemCommand("Training exercise", "Diagnose a firm, commit, then see the system's answer and why",
+                            lambda: self._push("training"))
         yield SystemCommand("Compare firms", "Diagnoses and plans side by side, and why they differ",
                             lambda: self._push("compare"))
         yield SystemCommand("Cluster roll-up", "A survey, a workshop folder or answers files rolled up",

@@ -12,7 +12,7 @@ rule can reach, questions no rule reads, catalogue entries never used.
 from __future__ import annotations
 
 from gvc_advisor.engine.errors import Problem
-from gvc_advisor.engine.kb.answers import parse_answers
+from gvc_advisor.engine.kb.crossref_cases import case_source_problems, check_case
 from gvc_advisor.engine.kb.crossref_plan import check_plan, lint_plan
 from gvc_advisor.engine.kb.locator import Locator
 from gvc_advisor.engine.kb.model import KnowledgeBase
@@ -98,7 +98,6 @@ def _check_sources(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
     items += [("recommendation", r.id, r.sources) for r in kb.recommendations.values()]
     items += [("warning", w.id, w.sources) for w in kb.warnings.values()]
     items += [("glossary", g.term, g.sources) for g in kb.glossary]
-    items += [("case", c.id, c.sources) for c in kb.cases]
     for kind, item_id, sources in items:
         for i, ref in enumerate(sources):
             if ref.key not in kb.sources:
@@ -109,25 +108,7 @@ def _check_sources(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
 
 
 def _check_cases(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
-    problems = []
-    for case in kb.cases:
-        loaded, path = loc.items[("case", case.id)]
-        _, found = parse_answers(loaded, kb, (*path, "answers"))
-        problems.extend(found)
-        exp = case.expected
-        for name, value in exp.facts.items():
-            if name not in kb.facts or value not in kb.facts[name].allowed_values:
-                problems.append(loc.problem("case", case.id, ("expected", "facts", name),
-                                            f"unknown derived fact or value {name}: {value}"))
-        for rec in exp.recommended + exp.not_recommended:
-            if rec not in kb.recommendations:
-                problems.append(loc.problem("case", case.id, ("expected",), (
-                    f"unknown recommendation '{rec}'{suggest(rec, kb.recommendations)}")))
-        for warn in exp.warnings:
-            if warn not in kb.warnings:
-                problems.append(loc.problem("case", case.id, ("expected", "warnings"),
-                                            f"unknown warning '{warn}'{suggest(warn, kb.warnings)}"))
-    return problems
+    return [problem for case in kb.cases for problem in check_case(kb, case, loc)]
 
 
 def _check_applicability(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
@@ -214,6 +195,7 @@ def cross_check(kb: KnowledgeBase, loc: Locator) -> list[Problem]:
         problems.extend(_check_rule_size(rule, loc))
     problems.extend(_check_catalogue(kb, loc))
     problems.extend(_check_sources(kb, loc))
+    problems.extend(p for case in kb.cases for p in case_source_problems(kb, case, loc))
     problems.extend(_check_applicability(kb, loc))
     problems.extend(check_plan(kb, loc, check_test))
     if not problems:

@@ -2,7 +2,8 @@
 
 An input is an answers file (``.yaml``/``.yml``), a saved session (``.json``),
 a survey table (``.csv``/``.xlsx``), or a folder: every answers file and session
-in it and in its subfolders, in path order, hidden files and folders aside — so
+in it and in its subfolders, in path order, hidden files and folders (and
+training result files, ``*.training.json``) aside — so
 a flat folder of sessions, a data folder (``sessions/``) and the folder of a
 ``gvc-advisor serve`` workshop (``participants/<id>/sessions/``) all work.  Every input that does not exist or
 cannot be used, and every survey header problem, is reported at once before
@@ -21,6 +22,7 @@ from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.firm_files import ANSWERS_SUFFIXES, SESSION_SUFFIXES
 from gvc_advisor.services.rollup.tables import TABLE_SUFFIXES, SurveyColumns, data_rows, estimate_firm_rows, read_header
 from gvc_advisor.services.rollup.worker import FilesTask, RowsTask, Task
+from gvc_advisor.services.training.results import SUFFIX as TRAINING_RESULT_SUFFIX
 
 #: Survey rows per task, and files per task: large enough to keep the pool busy
 #: cheaply, small enough that a handful of tasks in flight stay small in memory.
@@ -48,7 +50,8 @@ def _folder_files(folder: Path) -> list[Path]:
     a server's key) are not firms."""
     def usable(path: Path) -> bool:
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        return not hidden and path.suffix.lower() in FIRM_FILE_SUFFIXES and path.is_file()
+        training = path.name.lower().endswith(TRAINING_RESULT_SUFFIX)  # a trainee's result, not a firm
+        return not hidden and not training and path.suffix.lower() in FIRM_FILE_SUFFIXES and path.is_file()
 
     return sorted((p for p in folder.rglob("*") if usable(p)), key=lambda p: p.relative_to(folder).as_posix())
 

@@ -15,6 +15,7 @@ _SCREENS = {
     "glossary": ("glossary", "GlossaryScreen"),
     "compare": ("compare", "CompareScreen"),
     "rollup": ("rollup", "RollupScreen"),
+    "training": ("training", "TrainingScreen"),
 }
 
 

@@ -17,6 +17,7 @@ ACTIONS = [
     ("sessions", "Resume a saved session"),
     ("open", "Open an answers file"),
     ("cases", "Browse the worked cases"),
+    ("training", "Training exercise"),
     ("glossary", "Glossary of concepts"),
     ("quit", "Quit"),
 ]

@@ -16,6 +16,7 @@ from gvc_advisor.engine.kb.schema.catalog import (
     KbMeta,
     Recommendation,
     Source,
+    TrainingNotes,
     WarningSpec,
     WorkedCase,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "Rule",
     "Source",
     "SourceRef",
+    "TrainingNotes",
     "UrgencyRule",
     "WarningSpec",
     "WorkedCase",

@@ -194,6 +194,22 @@ class CaseExpectation:
 
 
 @record
+class TrainingNotes:
+    """What a worked case adds as a training exercise (``gvc-advisor train``).
+
+    The reveal sends a trainee to ``passage`` and, where the papers disagree
+    about such a firm, to each passage of ``disagreement``; the teaching note
+    must name every paper listed here (``validate`` checks it), so that what
+    the trainee reads and what the note discusses are the same passages.
+    """
+
+    #: The passage of the papers the exercise is grounded in.
+    passage: SourceRef
+    #: Passages of two or more papers that disagree about a firm like this one.
+    disagreement: list[SourceRef] = field(default_factory=list)
+
+
+@record
 class WorkedCase:
     id: str
     title: str
@@ -203,3 +219,5 @@ class WorkedCase:
     expected: CaseExpectation
     teaching_note: str
     sources: list[SourceRef] = field(default_factory=list)
+    #: Grounding for training exercises (optional for a plain worked case).
+    training: TrainingNotes | None = None

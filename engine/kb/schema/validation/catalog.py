@@ -135,6 +135,14 @@ class CaseExpectation(StrictModel):
     priority: dict[Identifier, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
 
 
+class TrainingNotes(StrictModel):
+    """What a worked case adds as a training exercise (``gvc-advisor train``): the
+    passage it is grounded in, and passages of papers that disagree about it."""
+
+    passage: SourceRef
+    disagreement: list[SourceRef] = Field(default_factory=list)
+
+
 class WorkedCase(StrictModel):
     id: Identifier
     title: NonEmptyText
@@ -144,3 +152,4 @@ class WorkedCase(StrictModel):
     expected: CaseExpectation
     teaching_note: NonEmptyText
     sources: list[SourceRef] = Field(default_factory=list)
+    training: TrainingNotes | None = None

@@ -1,0 +1,194 @@
+"""The reveal: the trainee's prediction beside the system's diagnosis and plan,
+each point marked right, close or wrong; an explanation for each miss (the
+answers and rules that decide it, and what to read); the teaching note; the
+score; where the result file went.  It closes with "next" (n) or None."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from gvc_advisor.engine.errors import UserError
+from gvc_advisor.services.training.explanation import Reason, reference
+from gvc_advisor.services.training.results import TrainingResult, save_result
+from gvc_advisor.services.training.reveal import Miss, Reveal
+from gvc_advisor.tui.screens.training_summary import CourseSummaryScreen
+from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
+
+MARK_WORDS = {"right": "✓ right", "close": "~ close", "wrong": "✗ wrong", "given": "· given"}
+
+
+def mark_static(mark: str) -> Static:
+    return Static(Text(MARK_WORDS[mark]), classes=f"reveal-mark mark-{mark}")
+
+
+def _indented(text: Text, left: int) -> Padding:
+    return Padding(text, (0, 0, 0, left))
+
+
+def reason_parts(reason: Reason, label: str) -> list[Padding]:
+    """One rule: its title and reason, then what it rests on (or lacks), indented."""
+    head = Text()
+    head.append(f"{label} ", style="bold")
+    head.append(f"{reason.rule}. {reason.because}")
+    parts = [_indented(head, 2)]
+    lines = ([f"answer: {a}" for a in reason.answers] + [f"diagnosed: {f}" for f in reason.facts]
+             + [f"lacks: {m}" for m in reason.missing])
+    parts += [_indented(Text(f"– {line}"), 4) for line in lines]
+    return parts
+
+
+def miss_renderable(miss: Miss) -> Group:
+    parts: list = [Text(miss.title, style="bold"), Text(miss.summary)]
+    for reason in miss.system_reasons:
+        parts += reason_parts(reason, "because")
+    if miss.your_answer:
+        parts.append(Text(miss.your_answer))
+    for reason in miss.your_reasons:
+        parts += reason_parts(reason, "against it:" if reason.against else "rule")
+    if miss.open_questions:
+        parts.append(Text("To tell, you would need to know:"))
+        parts += [_indented(Text(f"– {question}"), 4) for question in miss.open_questions]
+    if miss.read:
+        read = Text("Read: ", style="bold")
+        read.append("; ".join(reference(r) for r in miss.read))
+        parts.append(read)
+    return Group(*parts)
+
+
+class RevealScreen(Screen[str | None]):
+    needs_session = False
+    DEFAULT_CSS = TRAINING_CSS + """
+    #reveal-body { padding: 0 1; }
+    .reveal-row { height: auto; }
+    .reveal-row Static { width: 1fr; padding: 0 1 0 0; }
+    .reveal-row .reveal-dimension { width: 24; }
+    .reveal-row .reveal-mark { width: 9; padding: 0; }
+    .reveal-head Static { text-style: bold; }
+    .reveal-miss { margin: 1 0 0 0; }
+    """
+    BINDINGS = [
+        Binding("n", "next", "Next exercise"),
+        Binding("s", "summary", "My results"),
+        Binding("r", "retry_save", "Save again", show=False),
+        Binding("escape", "back", "Exercises"),
+    ]
+
+    def __init__(self, state: TrainingState, shown: Reveal, result: TrainingResult, saved: Path | None,
+                 error: str | None) -> None:
+        super().__init__()
+        self.state, self.shown, self.result, self.saved, self.error = state, shown, result, saved, error
+
+    def compose(self) -> ComposeResult:
+        shown, score = self.shown, self.shown.score
+        yield Header()
+        with VerticalScroll(id="reveal-body"):
+            yield Static(id="reveal-score", classes="training-title")
+            with Horizontal(classes="reveal-row reveal-head"):
+                for head in ("", "You", "The system"):
+                    yield Static(Text(head), classes="reveal-dimension" if not head else "")
+                yield Static(Text("Mark"), classes="reveal-mark")
+            for mark in score.facts:
+                with Horizontal(classes="reveal-row"):
+                    yield Static(Text(mark.label), classes="reveal-dimension")
+                    yield Static(Text(mark.predicted_label))
+                    cf = f" ({mark.system_cf:.2f})" if mark.system_cf is not None else ""
+                    yield Static(Text(mark.system_label + cf))
+                    yield mark_static(mark.mark)
+            yield Static(Text("The first three strategies"), classes="training-title")
+            with Horizontal(classes="reveal-row reveal-head"):
+                yield Static(Text("Your picks"))
+                yield Static(Text("Mark"), classes="reveal-mark")
+                yield Static(Text("The system puts first"))
+            first = score.strategies.first
+            picks = score.strategies.picks
+            for n in range(max(len(picks), len(first))):
+                pick = picks[n] if n < len(picks) else None
+                system = first[n] if n < len(first) else None
+                with Horizontal(classes="reveal-row"):
+                    yield Static(Text(f"{n + 1}. {pick.title}" if pick else ""))
+                    yield mark_static(pick.mark) if pick else Static(Text(""), classes="reveal-mark")
+                    yield Static(Text(f"{system.priority}. {system.title}" if system else ""))
+            yield Static(self._pick_notes(), classes="training-note")
+            if shown.misses:
+                yield Static(Text("What you missed, and why"), classes="training-title")
+                for miss in shown.misses:
+                    yield Static(miss_renderable(miss), classes="reveal-miss")
+            yield Static(Text("Teaching note"), classes="training-title")
+            yield Static(self._note(), classes="training-note")
+            yield Static(id="reveal-saved", classes="training-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Reveal: {self.shown.exercise.title}"
+        score = self.shown.score
+        points = score.points()
+        parts = [f"{m.label} {'–' if points[m.dimension] is None else f'{points[m.dimension]:.2g}'}"
+                 for m in score.facts]
+        strategies = points["strategies"]
+        parts.append(f"strategies {'–' if strategies is None else f'{strategies:.2g}'}")
+        self.query_one("#reveal-score", Static).update(Text(f"Your score: {score.total:.0%}   ({'; '.join(parts)})"))
+        self._show_saved()
+        self.query_one("#reveal-body").focus()
+
+    def _pick_notes(self) -> Text:
+        """Why each mark: the diagnosis points not right, and every pick."""
+        text = Text()
+        for mark in self.shown.score.facts:
+            if mark.mark != "right":
+                text.append(f"{mark.label}: ", style="bold")
+                text.append(f"{MARK_WORDS[mark.mark]}, {mark.why}.\n")
+        for pick in self.shown.score.strategies.picks:
+            text.append(f"{pick.title}: ", style="bold")
+            text.append(f"{MARK_WORDS[pick.mark]}, {pick.why}.\n")
+        return text
+
+    def _note(self) -> Text:
+        shown = self.shown
+        text = Text(shown.teaching_note + "\n")
+        if shown.passage is not None:
+            text.append("\nGrounded in: ", style="bold")
+            text.append(reference(shown.passage) + "\n")
+        if shown.disagreement:
+            text.append("Where the papers disagree: ", style="bold")
+            text.append("; ".join(reference(r) for r in shown.disagreement) + "\n")
+        if shown.papers:
+            text.append("\nPapers\n", style="bold")
+            for key, citation in shown.papers.items():
+                text.append(f"  {key}: {citation}\n")
+        return text
+
+    def _show_saved(self) -> None:
+        if self.saved is not None:
+            text = Text(f"Your result is saved in {self.saved}.")
+        else:
+            text = Text(f"Your result could not be saved ({self.error}). Press r to try again.", style="bold")
+        self.query_one("#reveal-saved", Static).update(text)
+
+    def action_retry_save(self) -> None:
+        if self.saved is not None:
+            return
+        try:
+            self.saved = save_result(self.result, self.state.results_dir)
+        except UserError as exc:
+            self.error = exc.report()
+            self.app.notify(f"Still not saved: {self.error}", severity="error")
+        self._show_saved()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_next(self) -> None:
+        """The training screen goes on to the next exercise not done yet."""
+        self.dismiss("next")
+
+    def action_summary(self) -> None:
+        self.app.push_screen(CourseSummaryScreen(self.state))
