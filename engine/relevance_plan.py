@@ -19,7 +19,6 @@ None of this changes what the analysis computes; it only stops recomputing it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
 
 from gvc_advisor.engine.kb.schema import Rule
@@ -50,22 +49,30 @@ class LiteralTest:
         return matches(self.operator, self.operand, value)
 
 
-@dataclass(frozen=True, slots=True)
 class RulePlan:
-    id: str
-    branches: tuple[tuple[int, ...], ...]  # literal numbers
-    actions: tuple[tuple[int, float, str | None], ...]  # (conclusion number, cf, fact set or None)
-    sets: tuple[str, ...]  # facts this rule writes, each once
-    reads: tuple[str, ...]  # facts this rule reads, each once
-    finishes: tuple[str, ...] = ()  # facts of which it is the last writer (in stratum order)
+    """One rule as the analysis reads it (plain slots: no generated code to import)."""
+
+    __slots__ = ("actions", "branches", "finishes", "id", "reads", "sets")
+
+    def __init__(self, id: str, branches: tuple[tuple[int, ...], ...],
+                 actions: tuple[tuple[int, float, str | None], ...], sets: tuple[str, ...],
+                 reads: tuple[str, ...]) -> None:
+        self.id = id
+        self.branches = branches  # literal numbers
+        self.actions = actions  # (conclusion number, cf, fact set or None)
+        self.sets = sets  # facts this rule writes, each once
+        self.reads = reads  # facts this rule reads, each once
+        self.finishes: tuple[str, ...] = ()  # facts of which it is the last writer (in stratum order)
 
 
-@dataclass(frozen=True, slots=True)
 class ConditionPlan:
-    id: str
-    branches: tuple[tuple[int, ...], ...]
-    reads: tuple[str, ...]
-    targets: frozenset[str]
+    """A plan condition as the analysis reads it."""
+
+    __slots__ = ("branches", "id", "reads", "targets")
+
+    def __init__(self, id: str, branches: tuple[tuple[int, ...], ...], reads: tuple[str, ...],
+                 targets: frozenset[str]) -> None:
+        self.id, self.branches, self.reads, self.targets = id, branches, reads, targets
 
 
 class RelevancePlan:
@@ -95,11 +102,9 @@ class RelevancePlan:
         for plan in self.rules:
             for fact in plan.sets:
                 self.writers.setdefault(fact, []).append(plan)
-        last_writer = {fact: found[-1].id for fact, found in self.writers.items()}
-        self.rules = tuple(
-            replace(plan, finishes=tuple(f for f in plan.sets if last_writer[f] == plan.id)) for plan in self.rules)
-        self.by_id = {plan.id: plan for plan in self.rules}
-        self.writers = {fact: [self.by_id[r.id] for r in found] for fact, found in self.writers.items()}
+        last_writer = {fact: found[-1] for fact, found in self.writers.items()}
+        for plan in self.rules:
+            plan.finishes = tuple(fact for fact in plan.sets if last_writer[fact] is plan)
         self.by_conclusion: dict[Key, list[RulePlan]] = {}
         for rule in rules:  # knowledge-base order, as the analysis always used
             for action in rule.then:
