@@ -38,7 +38,7 @@ class Interview:
     def _refresh(self) -> None:
         self.consultation: Consultation = self.engine.consult(self.answers)
         self.relevance: Relevance = analyse_with(self.engine.relevance_plan, self.consultation,
-                                                 frozenset(self.skipped))
+                                                 frozenset(self.skipped), getattr(self, "relevance", None))
 
     @property
     def next_question(self) -> Question | None:

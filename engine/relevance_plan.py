@@ -52,7 +52,7 @@ class LiteralTest:
 class RulePlan:
     """One rule as the analysis reads it (plain slots: no generated code to import)."""
 
-    __slots__ = ("actions", "branches", "finishes", "id", "reads", "sets")
+    __slots__ = ("actions", "branches", "finishes", "id", "index", "reads", "sets")
 
     def __init__(self, id: str, branches: tuple[tuple[int, ...], ...],
                  actions: tuple[tuple[int, float, str | None], ...], sets: tuple[str, ...],
@@ -63,6 +63,7 @@ class RulePlan:
         self.sets = sets  # facts this rule writes, each once
         self.reads = reads  # facts this rule reads, each once
         self.finishes: tuple[str, ...] = ()  # facts of which it is the last writer (in stratum order)
+        self.index = 0  # its position in the analysis's order (set by the plan)
 
 
 class ConditionPlan:
@@ -92,6 +93,8 @@ class RelevancePlan:
         self.key_number: dict[Key, int] = {}
         ordered = sorted(rules, key=lambda r: rule_strata[r.id])  # stable: the analysis's order
         self.rules = tuple(self._rule(rule, branches[rule.id]) for rule in ordered)
+        for index, plan in enumerate(self.rules):
+            plan.index = index  # its position in the analysis's order
         self.by_id = {plan.id: plan for plan in self.rules}
         #: For each fact, (value, conclusion number) in the order the analysis meets them.
         self.fact_keys: dict[str, list[tuple[Any, int]]] = {}
@@ -102,9 +105,18 @@ class RelevancePlan:
         for plan in self.rules:
             for fact in plan.sets:
                 self.writers.setdefault(fact, []).append(plan)
-        last_writer = {fact: found[-1] for fact, found in self.writers.items()}
+        #: Position (in the analysis's order) of the last rule concluding each fact.
+        self.last_writer = {fact: found[-1].index for fact, found in self.writers.items()}
+        #: Positions of the rules reading each fact (or question).
+        self.readers_of: dict[str, tuple[int, ...]] = {}
+        #: For each conclusion, (rule position, action position) of every action concluding it.
+        self.key_writers: list[list[tuple[int, int]]] = [[] for _ in self.keys]
         for plan in self.rules:
-            plan.finishes = tuple(fact for fact in plan.sets if last_writer[fact] is plan)
+            plan.finishes = tuple(fact for fact in plan.sets if self.last_writer[fact] == plan.index)
+            for position, (number, _, _) in enumerate(plan.actions):
+                self.key_writers[number].append((plan.index, position))
+            for fact in plan.reads:
+                self.readers_of[fact] = (*self.readers_of.get(fact, ()), plan.index)
         self.by_conclusion: dict[Key, list[RulePlan]] = {}
         for rule in rules:  # knowledge-base order, as the analysis always used
             for action in rule.then:

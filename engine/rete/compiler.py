@@ -68,7 +68,7 @@ class KbFact(experta.Fact):
     """
 
     def __init__(self, *args: Any, **fields: Any) -> None:
-        if args or any(type(value) not in _PLAIN for value in fields.values()):
+        if args or not _PLAIN.issuperset(map(type, fields.values())):
             super().__init__(*args, **fields)  # patterns (field constraints) and anything else
             return
         dict.update(self, fields)

@@ -40,18 +40,18 @@ class JoinNode(OrdinaryMatchNode):
         self.right_memory: dict = {}
         self._dirty = False
 
-    def _store(self, memory: dict, token: Any) -> None:
-        if token.tag is VALID:
-            memory[token.data] = token.context
+    def _store(self, memory: dict, tag: Any, data: frozenset, context: dict) -> None:
+        if tag is VALID:
+            memory[data] = context
             if not self._dirty:
                 self._dirty = True
                 self.touched.nodes.append(self)
         else:
-            memory.pop(token.data, None)
+            memory.pop(data, None)
 
     def activate_left(self, token: Any) -> None:
-        self._store(self.left_memory, token)
         tag, data, context = token
+        self._store(self.left_memory, tag, data, context)
         match, always = self.matcher, self.always
         for other_data, other_context in self.right_memory.items():
             if always or match(context, other_context):
@@ -60,8 +60,8 @@ class JoinNode(OrdinaryMatchNode):
                     child.callback(joined)
 
     def activate_right(self, token: Any) -> None:
-        self._store(self.right_memory, token)
         tag, data, context = token
+        self._store(self.right_memory, tag, data, context)
         match, always = self.matcher, self.always
         for other_data, other_context in self.left_memory.items():
             if always or match(other_context, context):
@@ -96,12 +96,13 @@ class NegativeJoinNode(NotNode):
         return sum(1 for right in self.right_memory.values() if match(context, right))
 
     def activate_left(self, token: Any) -> None:
-        if token.tag is VALID:
-            count = self._matches(token.context)
-            self.left_memory[token.data] = [token.context, count]
+        tag, data, context = token
+        if tag is VALID:
+            count = self._matches(context)
+            self.left_memory[data] = [context, count]
             self._mark()
         else:
-            entry = self.left_memory.pop(token.data, None)
+            entry = self.left_memory.pop(data, None)
             count = 1 if entry is None else entry[1]
         if count == 0:
             for child in self.children:

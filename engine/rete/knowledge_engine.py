@@ -8,7 +8,9 @@ garbage collector out of the network's way (see :mod:`collector`).
 
 from __future__ import annotations
 
+import inspect
 import logging
+from itertools import chain
 from typing import Any
 
 from gvc_advisor.engine.errors import InternalError
@@ -16,6 +18,8 @@ from gvc_advisor.engine.rete.collector import collector_paused
 from gvc_advisor.engine.rete.compat import experta
 
 from experta import watchers  # isort: skip
+from experta.agenda import Agenda  # isort: skip
+from experta.factlist import FactList  # isort: skip
 
 
 def _members(engine: Any, kind: type) -> list[Any]:
@@ -33,6 +37,36 @@ def _members(engine: Any, kind: type) -> list[Any]:
             member.ke = engine
             found.append(member)
     return found
+
+
+class QuickFactList(FactList):
+    """experta's fact list, declaring a fact without a method call per field.
+
+    ``declare`` is experta 1.9.4's line for line; the identity of a fact (what
+    makes a second declaration a duplicate) is the same set of the class and
+    the non-special fields, built in one expression.
+    """
+
+    @staticmethod
+    def _get_fact_id(fact: Any) -> frozenset:
+        return frozenset([fact.__class__, *[  # the fields but the special ones (experta's Fact.is_special)
+            (k, v) for k, v in fact.items() if not (isinstance(k, str) and k[:2] == "__" and k[-2:] == "__")]])
+
+    def declare(self, fact: Any) -> Any:
+        if not isinstance(fact, experta.Fact):
+            raise ValueError("The fact must descend the Fact class.")
+        fact.validate()  # raises on a validation error
+        fact_id = self._get_fact_id(fact)
+        if self.duplication or fact_id not in self.reference_counter:
+            idx = self.last_index
+            fact.__factid__ = idx
+            self[idx] = fact
+            self.last_index += 1
+            self.added.append(fact)
+            self.reference_counter[fact_id] += 1
+            watchers.FACTS.info(" ==> %s: %r", fact, fact)
+            return fact
+        return None
 
 
 class PausingEngine(experta.KnowledgeEngine):
@@ -57,8 +91,21 @@ class PausingEngine(experta.KnowledgeEngine):
         return sorted(_members(self, experta.DefFacts), key=lambda d: d.order)
 
     def reset(self, **kwargs: Any) -> None:
+        """experta 1.9.4's ``reset``, with a :class:`QuickFactList`."""
         with collector_paused():
-            super().reset(**kwargs)
+            self.agenda = Agenda()
+            self.facts = QuickFactList()
+            self.matcher.reset()
+            deffacts = []
+            for deffact in self.get_deffacts():
+                parameters = inspect.signature(deffact).parameters.values()
+                if not any(p.kind == inspect.Parameter.VAR_KEYWORD for p in parameters):
+                    names = {p.name for p in parameters}  # pass only the names it takes
+                    deffacts.append(deffact(**{k: v for k, v in kwargs.items() if k in names}))
+                else:
+                    deffacts.append(deffact(**kwargs))
+            self._KnowledgeEngine__declare(*chain.from_iterable(deffacts))
+            self.running = False
             self._released = False
 
     def declare(self, *facts: Any) -> Any:

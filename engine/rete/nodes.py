@@ -28,6 +28,7 @@ and activations, only cheaper:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from gvc_advisor.engine.rete.compat import experta  # noqa: F401  (imports experta with the shim)
@@ -38,7 +39,9 @@ from experta.matchers.rete.token import Token  # isort: skip
 
 VALID = Token.TagType.VALID
 INVALID = Token.TagType.INVALID
-_make_token = Token._make  # a Token without re-validating facts the network already holds
+#: A Token without re-validating facts the network already holds: what ``Token._make``
+#: does, without its Python-level call (one per token).
+_make_token = partial(tuple.__new__, Token)
 
 
 class Touched:
@@ -112,25 +115,26 @@ class AlphaNode(FeatureTesterNode):
 
     def pass_on(self, token: Any, fact: Any) -> None:
         """Send a token that passed this node's test to the children."""
-        for what, table in self.by_value.items():
-            try:
-                matched = table.get(fact[what], ())
-            except (KeyError, TypeError):
-                continue
-            for child in matched:
-                child.node.pass_on(token, fact)
+        if self.by_value:
+            for what, table in self.by_value.items():
+                try:
+                    matched = table.get(fact[what], ())
+                except (KeyError, TypeError):
+                    continue
+                for child in matched:
+                    child.node.pass_on(token, fact)
         for child in self.others:
             child.callback(token)
 
     def activate(self, token: Any) -> None:
-        (fact,) = token.data
+        tag, data, context = token
+        (fact,) = data
         match = self.test(fact)
         if not match:
             return
         if match is not True:  # a mapping of names to bind
-            context = token.context
             if not context and type(match) is dict:  # the usual case: a capture, nothing bound yet
-                token = _make_token((token.tag, token.data, match))  # (each call makes a new dict)
+                token = _make_token((tag, data, match))  # (each call makes a new dict)
             else:
                 for key, value in match.items():  # experta's conflict rules for bound values
                     if isinstance(key, tuple):
@@ -138,7 +142,7 @@ class AlphaNode(FeatureTesterNode):
                             return
                     elif context.get(key, value) != value or context.get((False, key), _NOTHING) == value:
                         return
-                token = _make_token((token.tag, token.data, {**context, **match}))
+                token = _make_token((tag, data, {**context, **match}))
         self.pass_on(token, fact)
 
 
