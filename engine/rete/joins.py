@@ -31,6 +31,7 @@ class JoinNode(OrdinaryMatchNode):
 
     touched: Touched
     always: bool = False  # set by the builder when the two sides share no name
+    plain: bool = False  # set by the builder when every context key is a name (text)
 
     def __init__(self, matcher: Any) -> None:
         _init_two_input(self, matcher)
@@ -52,20 +53,22 @@ class JoinNode(OrdinaryMatchNode):
     def activate_left(self, token: Any) -> None:
         tag, data, context = token
         self._store(self.left_memory, tag, data, context)
-        match, always = self.matcher, self.always
+        match, always, plain = self.matcher, self.always, self.plain
         for other_data, other_context in self.right_memory.items():
             if always or match(context, other_context):
-                joined = _make_token((tag, data | other_data, _merge(context, other_context)))
+                merged = {**context, **other_context} if plain else _merge(context, other_context)
+                joined = _make_token((tag, data | other_data, merged))
                 for child in self.children:
                     child.callback(joined)
 
     def activate_right(self, token: Any) -> None:
         tag, data, context = token
         self._store(self.right_memory, tag, data, context)
-        match, always = self.matcher, self.always
+        match, always, plain = self.matcher, self.always, self.plain
         for other_data, other_context in self.left_memory.items():
             if always or match(other_context, context):
-                joined = _make_token((tag, data | other_data, _merge(context, other_context)))
+                merged = {**context, **other_context} if plain else _merge(context, other_context)
+                joined = _make_token((tag, data | other_data, merged))
                 for child in self.children:
                     child.callback(joined)
 
@@ -158,6 +161,7 @@ class TerminalNode(ConflictSetNode):
     touched: Touched
     changed: set[int]
     position: int
+    plain: bool = False  # set by the builder when every context key is a name (text)
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
@@ -179,7 +183,8 @@ class TerminalNode(ConflictSetNode):
         if tag is VALID:
             if data in self.memory:
                 return
-            activation = RuleActivation(self.rule, data, {k: v for k, v in context.items() if isinstance(k, str)})
+            activation = RuleActivation(self.rule, data, dict(context) if self.plain else
+                                        {k: v for k, v in context.items() if isinstance(k, str)})
             self.memory[data] = activation
             if self.removed.pop(activation, _NOTHING) is _NOTHING:
                 self.added[activation] = None

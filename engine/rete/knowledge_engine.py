@@ -39,6 +39,10 @@ def _members(engine: Any, kind: type) -> list[Any]:
     return found
 
 
+#: The fields of the facts a consultation declares (see compiler.KbFact).
+_KB_FIELDS = frozenset({"name", "value", "cf"})
+
+
 class QuickFactList(FactList):
     """experta's fact list, declaring a fact without a method call per field.
 
@@ -49,6 +53,8 @@ class QuickFactList(FactList):
 
     @staticmethod
     def _get_fact_id(fact: Any) -> frozenset:
+        if fact.keys() == _KB_FIELDS:  # a fact of the compiled rules, not declared yet: no special key
+            return frozenset((fact.__class__, *fact.items()))
         return frozenset([fact.__class__, *[  # the fields but the special ones (experta's Fact.is_special)
             (k, v) for k, v in fact.items() if not (isinstance(k, str) and k[:2] == "__" and k[-2:] == "__")]])
 
@@ -127,14 +133,16 @@ class PausingEngine(experta.KnowledgeEngine):
         formatted every fact of every firing, logging or not), the agenda is
         not asked to change when nothing was added or removed, and a compiled
         rule's action gets the activation's context as it is (it reads its own
-        ``p0``, ``p1``… names only) instead of a filtered copy as keywords."""
+        ``p0``, ``p1``… names only) instead of a filtered copy as keywords.
+        Whether the agenda is watched is asked once per run."""
         self.running = True
         execution = 0
+        agenda_watched = watchers.worth("AGENDA", "DEBUG")  # asked once per run, not per firing
         while steps > 0 and self.running:
             added, removed = self.get_activations()
             if added or removed:
                 self.strategy.update_agenda(self.agenda, added, removed)
-            if watchers.worth("AGENDA", "DEBUG"):  # pragma: no cover
+            if agenda_watched:  # pragma: no cover
                 for idx, act in enumerate(self.agenda.activations):
                     watchers.AGENDA.debug("%d: %r %r", idx, act.rule.__name__, ", ".join(str(f) for f in act.facts))
             activation = self.agenda.get_next()

@@ -101,6 +101,8 @@ class AlphaNode(FeatureTesterNode):
         self.matcher = check
         self.children = []
         self.test = alpha_test(check)
+        #: For a capture, the name it binds the fact to (tested without a call, see activate).
+        self.capture = check.bind if isinstance(check, FactCapture) else None
         self.by_value: dict[str, dict[str, list[Any]]] = {}
         self.others: list[Any] = []
 
@@ -129,6 +131,14 @@ class AlphaNode(FeatureTesterNode):
     def activate(self, token: Any) -> None:
         tag, data, context = token
         (fact,) = data
+        if self.capture is not None and not context:  # the usual case: what the code below does for it
+            if self.by_value:
+                self.pass_on(_make_token((tag, data, {self.capture: fact})), fact)
+            else:  # pass_on(), inline: a capture's children are the joins
+                token = _make_token((tag, data, {self.capture: fact}))
+                for child in self.others:
+                    child.callback(token)
+            return
         match = self.test(fact)
         if not match:
             return
