@@ -41,18 +41,21 @@ class JoinNode(OrdinaryMatchNode):
         self.right_memory: dict = {}
         self._dirty = False
 
-    def _store(self, memory: dict, tag: Any, data: frozenset, context: dict) -> None:
-        if tag is VALID:
-            memory[data] = context
-            if not self._dirty:
-                self._dirty = True
-                self.touched.nodes.append(self)
-        else:
-            memory.pop(data, None)
+    def _mark(self) -> None:
+        """Report this node, once, as holding tokens (see matcher: only these are reset)."""
+        self._dirty = True
+        self.touched.nodes.append(self)
 
     def activate_left(self, token: Any) -> None:
         tag, data, context = token
-        self._store(self.left_memory, tag, data, context)
+        if tag is VALID:  # stored (or forgotten) first, as experta does
+            self.left_memory[data] = context
+            if not self._dirty:
+                self._mark()
+        else:
+            self.left_memory.pop(data, None)
+        if not self.right_memory:
+            return
         match, always, plain = self.matcher, self.always, self.plain
         for other_data, other_context in self.right_memory.items():
             if always or match(context, other_context):
@@ -63,7 +66,14 @@ class JoinNode(OrdinaryMatchNode):
 
     def activate_right(self, token: Any) -> None:
         tag, data, context = token
-        self._store(self.right_memory, tag, data, context)
+        if tag is VALID:
+            self.right_memory[data] = context
+            if not self._dirty:
+                self._mark()
+        else:
+            self.right_memory.pop(data, None)
+        if not self.left_memory:
+            return
         match, always, plain = self.matcher, self.always, self.plain
         for other_data, other_context in self.left_memory.items():
             if always or match(other_context, context):
