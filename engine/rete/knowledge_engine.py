@@ -70,7 +70,8 @@ class QuickFactList(FactList):
             self.last_index += 1
             self.added.append(fact)
             self.reference_counter[fact_id] += 1
-            watchers.FACTS.info(" ==> %s: %r", fact, fact)
+            if watchers.FACTS.isEnabledFor(logging.INFO):  # what info() asks first, without its call
+                watchers.FACTS.info(" ==> %s: %r", fact, fact)
             return fact
         return None
 
@@ -134,10 +135,11 @@ class PausingEngine(experta.KnowledgeEngine):
         not asked to change when nothing was added or removed, and a compiled
         rule's action gets the activation's context as it is (it reads its own
         ``p0``, ``p1``… names only) instead of a filtered copy as keywords.
-        Whether the agenda is watched is asked once per run."""
+        Whether the agenda and the rules are watched is asked once per run."""
         self.running = True
         execution = 0
         agenda_watched = watchers.worth("AGENDA", "DEBUG")  # asked once per run, not per firing
+        rules_watched = watchers.RULES.isEnabledFor(logging.INFO)
         while steps > 0 and self.running:
             added, removed = self.get_activations()
             if added or removed:
@@ -150,7 +152,7 @@ class PausingEngine(experta.KnowledgeEngine):
                 break
             steps -= 1
             execution += 1
-            if watchers.RULES.isEnabledFor(logging.INFO):  # pragma: no cover
+            if rules_watched:  # pragma: no cover
                 watchers.RULES.info("FIRE %s %s: %s", execution, activation.rule.__name__,
                                     ", ".join(str(f) for f in activation.facts))
             direct = activation.rule.__dict__.get("fire_with_context")
