@@ -49,6 +49,7 @@ PRELUDE = (
   (slot kind) (slot target) (slot value) (slot stratum) (slot cf) (slot premise) (slot rank))""",
     """(defclass ACC (is-a USER)
   (slot target) (slot value) (multislot cfs) (slot total) (slot rank))""",
+    "(defclass BEST (is-a USER) (slot acc))",
     """(deffunction beats (?a ?b)
   (bind ?ca (/ (round (* (send ?a get-total) 1000000)) 1000000))
   (bind ?cb (/ (round (* (send ?b get-total) 1000000)) 1000000))
@@ -84,20 +85,22 @@ PRELUDE = (
       then (slot-insert$ ?name cfs 1 ?c)
       else (make-instance ?name of ACC (target ?e:target) (value ?e:value) (cfs ?c) (rank ?e:rank))
            (bind ?accs (create$ ?accs ?name))))
-  (foreach ?name ?accs
+  (foreach ?name ?accs  ; combined certainty; of a single-valued fact, the strongest value so far
     (bind ?acc (instance-address ?name))
-    (send ?acc put-total (mycin (send ?acc get-cfs))))
+    (send ?acc put-total (mycin (send ?acc get-cfs)))
+    (if (and (> (send ?acc get-rank) 0) (>= (send ?acc get-total) ?threshold)) then
+      (bind ?best (sym-cat "best." (send ?acc get-target)))
+      (if (not (instance-existp ?best))
+        then (make-instance ?best of BEST (acc ?name))
+        else (if (beats ?acc (instance-address (send (instance-address ?best) get-acc)))
+               then (send (instance-address ?best) put-acc ?name)))))
   (foreach ?name ?accs
     (bind ?acc (instance-address ?name))
     (bind ?cf (send ?acc get-total))
-    (bind ?declare (>= ?cf ?threshold))
-    (if (and ?declare (> (send ?acc get-rank) 0)) then  ; single-valued: only the strongest value
-      (foreach ?other ?accs
-        (bind ?o (instance-address ?other))
-        (if (and (neq ?other ?name) (eq (send ?o get-target) (send ?acc get-target))
-                 (>= (send ?o get-total) ?threshold) (beats ?o ?acc))
-          then (bind ?declare FALSE))))
-    (if ?declare then
+    (if (and (>= ?cf ?threshold)
+             (or (= (send ?acc get-rank) 0)
+                 (eq ?name (send (instance-address (sym-cat "best." (send ?acc get-target))) get-acc))))
+      then
       (assert-string (format nil "(F_%s (value %s) (cf %f))"
                              (send ?acc get-target) (send ?acc get-value) ?cf)))))""",
 )
