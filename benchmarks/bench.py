@@ -15,11 +15,12 @@ Options: ``--quick`` (200 and 1,000 rules, fewer launches), ``--sizes 200,1000``
 ``--clips`` (needs the ``bench`` extra: ``pip install -e '.[bench]'``),
 ``--launches N`` (pairs of launches, default 9; 5 with --quick).
 Timings are wall-clock medians, and also CPU time (consultation, answer → next
-question, launch, compile): on a shared machine a run that waits for a core
-loses wall-clock time but not CPU time, so the CPU figures, and the ratios
-measured interleaved, are the steadier ones.  The load average is printed
-first; ``valgrind --tool=callgrind`` instruction counts are steadier still
-(see the README's Performance section).
+question, launch, compile): a run that waits for a core loses wall-clock time
+but not CPU time.  On a virtual machine whose host is shared, other load shows
+up as a slower processor instead, and both move together; the ratios measured
+interleaved are then the steadier figures.  The load average is printed first;
+``valgrind --tool=callgrind`` instruction counts do not depend on the load at
+all (see the README's Performance section).
 """
 
 from __future__ import annotations
