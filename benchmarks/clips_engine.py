@@ -17,8 +17,11 @@ gvc-advisor's experta network, so every piece is translated one for one:
 Certainty bookkeeping runs in CLIPS too: a firing keeps the best premise per
 rule and conclusion in an instance whose name is the key (instance names are
 hashed, so a lookup is constant time), and the barrier combines them with the
-same EMYCIN formula.  Recommendations are only recorded during the run (the
-engine combines them lazily too) and combined afterwards to compare results.
+same EMYCIN formula and declares, of a single-valued fact, only the strongest
+value (ties: the declared order, as ``AdvicePolicy.contenders``).
+Recommendations are only recorded during the run (the engine combines them
+lazily too) and combined afterwards, conflicts resolved as the engine's
+policy does, to compare results.
 
 Only the benchmark imports this module; clipspy is the optional ``bench`` extra.
 """
@@ -33,6 +36,7 @@ from gvc_advisor.engine.certainty import combine, conclude
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.rule_graph import strata
 from gvc_advisor.engine.kb.schema.rules import SetFact, conclusion_key
+from gvc_advisor.engine.policy import AdvicePolicy
 from gvc_advisor.engine.rete.normalize import Literal, dnf, is_number
 
 #: CLIPS salience must lie in -10000..10000: 250 per stratum leaves room for
@@ -42,9 +46,16 @@ TOP, STEP, BARRIER = 9000, 250, 125
 PRELUDE = (
     "(deftemplate kbmeta (slot threshold))",
     """(defclass EV (is-a USER)
-  (slot kind) (slot target) (slot value) (slot stratum) (slot cf) (slot premise))""",
+  (slot kind) (slot target) (slot value) (slot stratum) (slot cf) (slot premise) (slot rank))""",
     """(defclass ACC (is-a USER)
-  (slot target) (slot value) (multislot cfs))""",
+  (slot target) (slot value) (multislot cfs) (slot total) (slot rank))""",
+    "(defclass BEST (is-a USER) (slot acc))",
+    """(deffunction beats (?a ?b)
+  (bind ?ca (/ (round (* (send ?a get-total) 1000000)) 1000000))
+  (bind ?cb (/ (round (* (send ?b get-total) 1000000)) 1000000))
+  (if (<> ?ca ?cb) then (return (> ?ca ?cb)))
+  (if (<> (send ?a get-rank) (send ?b get-rank)) then (return (< (send ?a get-rank) (send ?b get-rank))))
+  (< (str-compare (str-cat (send ?a get-value)) (str-cat (send ?b get-value))) 0))""",
     """(deffunction combine-same (?values ?sign)
   (bind ?total 0.0)
   (foreach ?v ?values
@@ -59,12 +70,12 @@ PRELUDE = (
   (bind ?m (min (abs ?pos) (abs ?neg)))
   (if (>= ?m 1.0) then (return 0.0))
   (/ (+ ?pos ?neg) (- 1 ?m)))""",
-    """(deffunction note (?key ?kind ?target ?value ?stratum ?cf ?premise)
+    """(deffunction note (?key ?kind ?target ?value ?stratum ?cf ?premise ?rank)
   (if (instance-existp ?key)
     then (if (> ?premise (send (instance-address ?key) get-premise))
            then (send (instance-address ?key) put-premise ?premise))
     else (make-instance ?key of EV (kind ?kind) (target ?target) (value ?value)
-                        (stratum ?stratum) (cf ?cf) (premise ?premise))))""",
+                        (stratum ?stratum) (cf ?cf) (premise ?premise) (rank ?rank))))""",
     """(deffunction settle (?stratum ?threshold)
   (bind ?accs (create$))
   (do-for-all-instances ((?e EV)) (and (eq ?e:kind fact) (= ?e:stratum ?stratum))
@@ -72,14 +83,26 @@ PRELUDE = (
     (bind ?c (* ?e:cf ?e:premise))
     (if (instance-existp ?name)
       then (slot-insert$ ?name cfs 1 ?c)
-      else (make-instance ?name of ACC (target ?e:target) (value ?e:value) (cfs ?c))
+      else (make-instance ?name of ACC (target ?e:target) (value ?e:value) (cfs ?c) (rank ?e:rank))
            (bind ?accs (create$ ?accs ?name))))
+  (foreach ?name ?accs  ; combined certainty; of a single-valued fact, the strongest value so far
+    (bind ?acc (instance-address ?name))
+    (send ?acc put-total (mycin (send ?acc get-cfs)))
+    (if (and (> (send ?acc get-rank) 0) (>= (send ?acc get-total) ?threshold)) then
+      (bind ?best (sym-cat "best." (send ?acc get-target)))
+      (if (not (instance-existp ?best))
+        then (make-instance ?best of BEST (acc ?name))
+        else (if (beats ?acc (instance-address (send (instance-address ?best) get-acc)))
+               then (send (instance-address ?best) put-acc ?name)))))
   (foreach ?name ?accs
-    (bind ?cf (mycin (send (instance-address ?name) get-cfs)))
-    (if (>= ?cf ?threshold) then
+    (bind ?acc (instance-address ?name))
+    (bind ?cf (send ?acc get-total))
+    (if (and (>= ?cf ?threshold)
+             (or (= (send ?acc get-rank) 0)
+                 (eq ?name (send (instance-address (sym-cat "best." (send ?acc get-target))) get-acc))))
+      then
       (assert-string (format nil "(F_%s (value %s) (cf %f))"
-                             (send (instance-address ?name) get-target)
-                             (send (instance-address ?name) get-value) ?cf)))))""",
+                             (send ?acc get-target) (send ?acc get-value) ?cf)))))""",
 )
 
 
@@ -116,6 +139,7 @@ class ClipsEngine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.threshold = kb.meta.threshold
+        self.policy = AdvicePolicy.from_kb(kb)
         self.env = clips.Environment()
         fact_strata, rule_strata = strata(kb.rules)
         self.fact_strata = fact_strata
@@ -129,6 +153,7 @@ class ClipsEngine:
     def _constructs(self, fact_strata: dict[str, int], rule_strata: dict[str, int]) -> list[str]:
         out = list(PRELUDE)
         out += [f"(deftemplate F_{name} (slot value) (slot cf))" for name in self._names()]
+
         for stratum in sorted(set(fact_strata.values())):
             out.append(f"(defrule barrier-{stratum} (declare (salience {self._salience(stratum, -BARRIER)})) "
                        f"(kbmeta (threshold ?t)) => (settle {stratum} ?t))")
@@ -162,7 +187,10 @@ class ClipsEngine:
             # a fact no rule reads is never declared (as in the compiler): settled after the run
             stratum = self.fact_strata.get(target, -1) if isinstance(action, SetFact) else -1
             key = f"ev.{rule.id}.{kind}.{target}.{value}"
-            actions.append(f"(note [{key}] {kind} {target} {value or 'nil'} {stratum} {action.cf!r} ?p)")
+            # a single-valued fact's values rank 1, 2… in declared order (0: any other conclusion)
+            order = self.policy.single.get(target, ()) if kind == "fact" else ()
+            rank = order.index(value) + 1 if value in order else len(order) + 1 if order else 0
+            actions.append(f"(note [{key}] {kind} {target} {value or 'nil'} {stratum} {action.cf!r} ?p {rank})")
         return (f"(defrule {rule.id}--{index} (declare (salience {salience})) "
                 f"{' '.join(patterns)} => (bind ?p {premise}) {' '.join(actions)})")
 
@@ -171,6 +199,7 @@ class ClipsEngine:
         env = self.env
         env.reset()
         env.find_template("kbmeta").assert_fact(threshold=self.threshold)
+
         for name, answer in sorted(answers.items()):
             if answer.cf >= self.threshold:
                 value = answer.value if is_number(answer.value) else clips.Symbol(answer.value)
@@ -192,10 +221,21 @@ class ClipsEngine:
                 key = f"recommend={target}" if kind == "recommendation" else f"{target}={instance['value']}"
                 if kind in ("recommendation", "fact"):
                     unsettled.setdefault(key, []).append(conclude(instance["cf"], instance["premise"]))
+        made, values = [], {}
         for key, cfs in unsettled.items():
             cf = combine(cfs)
-            if cf >= self.threshold:
-                found[key] = cf
+            if key.startswith("recommend="):
+                if cf >= self.threshold:
+                    made.append((key.removeprefix("recommend="), cf))
+            else:
+                name, value = key.split("=", 1)
+                values.setdefault(name, []).append((str(value), cf))
+        for name, candidates in values.items():  # established values (single-valued: the strongest)
+            established = self.policy.contenders(name, candidates)
+            found.update((f"{name}={value}", cf) for value, cf in
+                         (established[:1] if name in self.policy.single else established))
+        kept, _ = self.policy.resolve_conflicts(made)  # after the run, as the engine does it
+        found.update((f"recommend={rec_id}", cf) for rec_id, cf in kept)
         return found
 
 

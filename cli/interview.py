@@ -23,7 +23,10 @@ def interview(kb_dir: Path | None, answers_path: str | None = None, firm: str | 
     """Open the interview TUI."""
     from gvc_advisor.engine.kb.answers import firm_name_problem
     from gvc_advisor.engine.kb.bounded_read import names_standard_input
-    from gvc_advisor.tui.app import run_app
+    from gvc_advisor.engine.rete.collector import collector_paused
+
+    with collector_paused():  # imports make only what the process keeps (see run_app)
+        from gvc_advisor.tui.app import run_app
 
     if firm is not None and (problem := firm_name_problem(firm)):
         raise UserError(problem.replace("'firm'", "'--firm'"), file="<command line>")

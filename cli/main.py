@@ -1,23 +1,58 @@
 """The ``gvc-advisor`` command group: with no sub-command it opens the interview TUI.
 
-Each command lives in the module of its concern and is registered here; a
-module imports its heavy dependencies inside the command, so that
-``--help`` and the batch commands start fast and never load textual.
+Each command lives in the module of its concern; this group knows the commands
+by name and imports a command's module only when that command runs (or when
+``--help`` lists them all), so that launching the interview pays for neither
+the other commands' modules nor the libraries they import.  A module imports
+its heavy dependencies inside the command, so that ``--help`` and the batch
+commands start fast and never load textual.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 import click
 
 from gvc_advisor import __version__
-from gvc_advisor.cli import advice, compare, kb_tools, questions, rollup, serve, train
-from gvc_advisor.cli import interview as interview_module
 from gvc_advisor.cli.base import kb_option
 
+#: Every command, by name → the module (in ``gvc_advisor.cli``) whose ``COMMANDS`` has it.
+#: tests/test_cli.py checks that this table and the modules agree.
+COMMAND_MODULES = {
+    "advise": "advice", "explain": "advice",
+    "compare": "compare",
+    "interview": "interview",
+    "questions": "questions",
+    "rollup": "rollup", "template": "rollup",
+    "serve": "serve",
+    "train": "train",
+    "validate": "kb_tools", "rules": "kb_tools", "schema": "kb_tools", "coverage": "kb_tools",
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+def load_command(name: str) -> click.Command:
+    """The command ``name``, importing its module (a KeyError for an unknown name)."""
+    module = import_module(f"gvc_advisor.cli.{COMMAND_MODULES[name]}")
+    found = {command.name: command for command in module.COMMANDS}
+    return found[name]
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when they are asked for (click's
+    documented pattern for lazily loaded subcommands)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            self.add_command(load_command(cmd_name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="gvc-advisor")
 @kb_option
 @click.pass_context
@@ -27,12 +62,7 @@ def cli(ctx: click.Context, kb_dir: Path | None) -> None:
     Without a command, opens the interactive interview.
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(interview_module.interview, kb_dir=kb_dir)
-
-
-for _module in (interview_module, advice, questions, kb_tools, compare, rollup, serve, train):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
+        ctx.invoke(load_command("interview"), kb_dir=kb_dir)
 
 
 def main() -> None:

@@ -9,7 +9,10 @@ earlier answer can survive.
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from gvc_advisor.engine.certainty import conclude
@@ -18,24 +21,34 @@ from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import Rule
 from gvc_advisor.engine.kb.schema.rules import SetFact, conclusion_key
 from gvc_advisor.engine.policy import AdvicePolicy
-from gvc_advisor.engine.result import Conclusion, Consultation, Contribution, Firing, Premise
+from gvc_advisor.engine.relevance_plan import RelevancePlan
+from gvc_advisor.engine.result import Conclusion, Consultation, Contribution, Premise, firing, premise
 from gvc_advisor.engine.rete.compiler import CompiledRules, fact_class
 from gvc_advisor.engine.rete.normalize import Branch
 
 
 def premises_of(branch: Branch, matched: list[Any]) -> tuple[tuple[Premise, ...], float]:
     """The premises of a matched branch and the premise cf (min of weighted literals)."""
-    premises = []
+    return _premises(branch, matched), premise_cf(branch, matched)
+
+
+def _premises(branch: Branch, matched: list[Any]) -> tuple[Premise, ...]:
+    return tuple([
+        premise(literal.fact, literal.description, fact["value"], fact["cf"], True, literal) if literal.positive
+        else premise(literal.fact, literal.description, None, 1.0, False, literal)
+        for literal, fact in zip(branch, matched, strict=False)
+    ])
+
+
+def premise_cf(branch: Branch, matched: list[Any]) -> float:
+    """The certainty of a matched branch: the least certain of its weighted literals."""
     cf = 1.0
     for literal, fact in zip(branch, matched, strict=False):
-        if literal.positive:
-            value, fact_cf = fact["value"], fact["cf"]
-            premises.append(Premise(literal.fact, literal.describe(), value, fact_cf, literal=literal))
-            if literal.weighted:
-                cf = min(cf, fact_cf)
-        else:
-            premises.append(Premise(literal.fact, literal.describe(), None, 1.0, positive=False, literal=literal))
-    return tuple(premises), cf
+        if literal.weighted:  # only positive literals are weighted
+            fact_cf = fact["cf"]
+            if fact_cf < cf:
+                cf = fact_cf
+    return cf
 
 
 @dataclass
@@ -43,6 +56,15 @@ class _RunState:
     consultation: Consultation
     stated: set[str]
     best_premise: dict[str, float] = field(default_factory=dict)
+
+
+#: What one action of a rule concludes: (kind, target, value or None, rule cf, sets a fact).
+_Action = tuple[str, str, Any, float, bool]
+_by_rule_id = attrgetter("rule_id")
+
+
+def actions_of(rule: Rule) -> tuple[_Action, ...]:
+    return tuple((*conclusion_key(action), action.cf, isinstance(action, SetFact)) for action in rule.then)
 
 
 class Evidence:
@@ -57,23 +79,26 @@ class Evidence:
         else:
             bucket = consultation.recommendations if kind == "recommendation" else consultation.warnings
             key = target
-        if key not in bucket:
-            bucket[key] = Conclusion(kind, target, value if kind == "fact" else None)
-        return bucket[key]
+        found = bucket.get(key)
+        if found is None:
+            found = bucket[key] = Conclusion(kind, target, value if kind == "fact" else None)
+        return found
 
     @staticmethod
     def apply(consultation: Consultation, stated: set[str], rule: Rule, premise_cf: float,
-              premises: tuple[Premise, ...]) -> None:
-        """Add (or improve) ``rule``'s contributions to each of its conclusions."""
-        for action in rule.then:
-            kind, target, value = conclusion_key(action)
+              premises: tuple[Premise, ...], actions: tuple[_Action, ...] | None = None,
+              first: bool = False) -> None:
+        """Add (or improve) ``rule``'s contributions to each of its conclusions
+        (``actions``: the rule's, if already worked out; ``first``: the rule has
+        contributed nothing yet, so there is nothing to replace)."""
+        for kind, target, value, cf, sets_fact in actions or actions_of(rule):
             conclusion = Evidence.conclusion(consultation, kind, target, value or None)
-            overridden = isinstance(action, SetFact) and target in stated
-            contribution = Contribution(rule.id, conclude(action.cf, premise_cf), premise_cf,
-                                        premises, overridden)
-            conclusion.contributions = [c for c in conclusion.contributions if c.rule_id != rule.id]
-            conclusion.contributions.append(contribution)
-            conclusion.contributions.sort(key=lambda c: c.rule_id)
+            overridden = sets_fact and target in stated
+            contribution = Contribution(rule.id, conclude(cf, premise_cf), premise_cf, premises, overridden)
+            contributions = conclusion.contributions
+            if not first:
+                contributions[:] = [c for c in contributions if c.rule_id != rule.id]
+            insort(contributions, contribution, key=_by_rule_id)  # kept in rule id order
 
 
 class InferenceEngine:
@@ -85,6 +110,17 @@ class InferenceEngine:
         self.compiled = CompiledRules(kb, self._on_fire, self._on_barrier)
         self.engine = self.compiled.engine
         self._state: _RunState | None = None
+        self._actions = {rule.id: actions_of(rule) for rule in kb.rules}
+        #: The facts each barrier declares, in the order it declares them (by name).
+        self._stratum_facts: dict[int, list[str]] = {}
+        for name in sorted(self.compiled.fact_strata, key=str):
+            self._stratum_facts.setdefault(self.compiled.fact_strata[name], []).append(name)
+
+    @cached_property
+    def relevance_plan(self) -> RelevancePlan:
+        """The knowledge base's part of the relevance analysis, prepared once."""
+        return RelevancePlan(self.kb.rules, self.compiled.branches, self.compiled.rule_strata,
+                             list(self.kb.questions), self.policy)
 
     def consult(self, answers: Answers) -> Consultation:
         consultation = Consultation(answers=dict(answers), threshold=self.kb.meta.threshold,
@@ -111,12 +147,19 @@ class InferenceEngine:
     def _on_fire(self, engine: Any, rule: Rule, index: int, branch: Branch, matched: list[Any]) -> None:
         state = self._state
         assert state is not None, "rules fire only inside consult()"
-        premises, premise_cf = premises_of(branch, matched)
-        state.consultation.trace.append(Firing(rule.id, index, premise_cf))
-        if state.best_premise.get(rule.id, -1.0) >= premise_cf:
+        cf = 1.0  # premise_cf(branch, matched), inline: once per firing
+        for literal, fact in zip(branch, matched, strict=False):
+            if literal.weighted:
+                fact_cf = fact["cf"]
+                if fact_cf < cf:
+                    cf = fact_cf
+        state.consultation.trace.append(firing(rule.id, index, cf))
+        best = state.best_premise.get(rule.id)
+        if (-1.0 if best is None else best) >= cf:
             return  # another branch or match of this rule already gave at least as much
-        state.best_premise[rule.id] = premise_cf
-        Evidence.apply(state.consultation, state.stated, rule, premise_cf, premises)
+        state.best_premise[rule.id] = cf
+        Evidence.apply(state.consultation, state.stated, rule, cf, _premises(branch, matched),
+                       self._actions[rule.id], first=best is None)
 
     def _on_barrier(self, engine: Any, stratum: int) -> None:
         """Declare the final value(s) of every fact of ``stratum`` (see compiler):
@@ -125,15 +168,12 @@ class InferenceEngine:
         as alternatives considered."""
         state = self._state
         assert state is not None, "rules fire only inside consult()"
-        strata = self.compiled.fact_strata
         consultation = state.consultation
         facts = [
             fact_class(name)(name=name, value=value, cf=cf)
-            for name in sorted(consultation.facts, key=str)
-            if strata.get(name) == stratum and name not in state.stated
+            for name in self._stratum_facts.get(stratum, ())
+            if name in consultation.facts and name not in state.stated
             for value, cf in consultation.established(name)
         ]
         if facts:
             engine.declare(*facts)
-
-

@@ -17,7 +17,7 @@ from gvc_advisor.engine.errors import AnswersError
 from gvc_advisor.engine.kb.answers import Answer, Answers, check_value
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import Question
-from gvc_advisor.engine.relevance import Relevance, analyse
+from gvc_advisor.engine.relevance import Relevance, analyse_with
 from gvc_advisor.engine.result import Consultation
 
 
@@ -37,10 +37,8 @@ class Interview:
     # -- state ------------------------------------------------------------
     def _refresh(self) -> None:
         self.consultation: Consultation = self.engine.consult(self.answers)
-        self.relevance: Relevance = analyse(
-            self.kb.rules, self.engine.compiled.branches, self.engine.compiled.rule_strata,
-            list(self.kb.questions), self.consultation, frozenset(self.skipped),
-        )
+        self.relevance: Relevance = analyse_with(self.engine.relevance_plan, self.consultation,
+                                                 frozenset(self.skipped), getattr(self, "relevance", None))
 
     @property
     def next_question(self) -> Question | None:

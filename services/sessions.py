@@ -16,6 +16,12 @@ copied from someone else or planted.  So:
   as *unreadable* with the reason, and left untouched;
 * hidden files (``.tmp-*.json`` left by a save killed mid-write) are never listed;
 * nothing is ever deleted but a valid session the user chose to delete.
+
+A session in memory is a plain record (:class:`SavedSession`); the pydantic
+model that validates a file (:mod:`gvc_advisor.services.session_file`) is
+imported only when a file is read.  Starting an interview creates and saves a
+session, and importing pydantic and building the model for it took a quarter
+of the launch (``benchmarks/bench.py``).
 """
 
 from __future__ import annotations
@@ -26,17 +32,18 @@ import re
 import stat
 import tempfile
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from gvc_advisor.engine.errors import shown
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import MAX_FIRM_LENGTH, Answer, Answers, check_value
 from gvc_advisor.engine.kb.model import KnowledgeBase
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 FORMAT_VERSION = 1
 #: A session id, and so a session file's name without ``.json``.
@@ -58,45 +65,50 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _iso_time(text: str) -> str:
-    datetime.fromisoformat(text)  # raises ValueError: pydantic reports it
-    return text
-
-
-IsoTime = Annotated[str, AfterValidator(_iso_time)]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-
-
-class CertainAnswer(BaseModel):
+@dataclass(frozen=True)
+class CertainAnswer:
     """An answer given with less than full certainty (see ``Answer.to_data``)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
     value: int | str
-    certainty: Annotated[float, Field(gt=0.0, le=1.0)]
+    certainty: float
 
 
 SavedValue = int | str | CertainAnswer
 
 
-class SavedSession(BaseModel):
-    """One interview as saved on disk (format :data:`FORMAT_VERSION`)."""
+def _data(value: Any) -> Any:
+    return {"value": value.value, "certainty": value.certainty} if isinstance(value, CertainAnswer) else value
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+
+@dataclass(kw_only=True)
+class SavedSession:
+    """One interview as saved on disk (format :data:`FORMAT_VERSION`); a file is
+    validated by :class:`gvc_advisor.services.session_file.SessionFile`, which has
+    the same fields (``tests/test_session_store.py`` checks it)."""
 
     #: Set from the file name on load; written for people reading the file only.
     id: str = ""
-    firm: Annotated[str, Field(min_length=1, max_length=MAX_FIRM_LENGTH)]
-    created: IsoTime
-    updated: IsoTime
-    kb: dict[Name, str]
-    answers: dict[Name, SavedValue] = Field(default_factory=dict)
-    skipped: list[Name] = Field(default_factory=list)
-    history: list[Name] = Field(default_factory=list)
-    progress: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] = (0, 0)
+    firm: str
+    created: str
+    updated: str
+    kb: dict[str, str]
+    answers: dict[str, SavedValue] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    progress: tuple[int, int] = (0, 0)
     format: int = FORMAT_VERSION
     #: Saved answers the current knowledge base does not accept; kept in ``answers``
     #: on every save so that nothing the user entered is lost (never written on its own).
-    unrestored: dict[Name, SavedValue] = Field(default_factory=dict, exclude=True)
+    unrestored: dict[str, SavedValue] = field(default_factory=dict)
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON form of the file (everything but ``unrestored``)."""
+        return {
+            "id": self.id, "firm": self.firm, "created": self.created, "updated": self.updated,
+            "kb": dict(self.kb), "answers": {name: _data(value) for name, value in self.answers.items()},
+            "skipped": list(self.skipped), "history": list(self.history), "progress": list(self.progress),
+            "format": self.format,
+        }
 
     @classmethod
     def new(cls, firm: str, kb: KnowledgeBase) -> SavedSession:
@@ -200,12 +212,24 @@ def parse_session(raw: bytes, session_id: str) -> SavedSession:
     if version != FORMAT_VERSION or isinstance(version, bool):
         raise UnreadableSession(f"unknown session format {shown(repr(version), 20)}; "
                                 f"this version reads format {FORMAT_VERSION}")
+    from pydantic import ValidationError
+
+    from gvc_advisor.services.session_file import SessionFile
+
     try:
-        session = SavedSession.model_validate_json(raw)
+        valid = SessionFile.model_validate_json(raw)
     except ValidationError as exc:
         raise UnreadableSession(_describe(exc)) from None
-    session.id = session_id
-    return session
+    return SavedSession(
+        id=session_id, firm=valid.firm, created=valid.created, updated=valid.updated, kb=valid.kb,
+        answers=_records(valid.answers), skipped=valid.skipped, history=valid.history, progress=valid.progress,
+        format=valid.format, unrestored=_records(valid.unrestored))
+
+
+def _records(answers: dict[str, Any]) -> dict[str, SavedValue]:
+    """Saved values as records (the validation model's certain answers are pydantic models)."""
+    return {name: value if isinstance(value, int | str) else CertainAnswer(value.value, value.certainty)
+            for name, value in answers.items()}
 
 
 class SessionStore:
@@ -220,7 +244,7 @@ class SessionStore:
         """Write atomically: a crash leaves the old file or the new one, never half of one."""
         target = self.path(session.id)
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = session.model_dump(mode="json")
+        data = session.to_data()
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

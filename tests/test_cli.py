@@ -205,3 +205,28 @@ def test_interview_reports_bad_input_before_the_tui_starts(run, tmp_path, answer
     assert broken.exit_code == 1 and "no 'knowledge_base/' folder here" in broken.output
     bad_answers = run("interview", "--answers", answers("answers:\n  industri: x\n"))
     assert bad_answers.exit_code == 1 and "did you mean 'industry'?" in bad_answers.output
+
+
+def test_the_lazy_command_table_lists_every_command_of_every_module():
+    """The group imports a command's module only when it runs; its table must
+    name every command each module defines, in the module that defines it."""
+    import importlib
+    import pkgutil
+
+    from gvc_advisor import cli as cli_package
+    from gvc_advisor.cli.main import COMMAND_MODULES, load_command
+
+    defined = {}
+    for info in pkgutil.iter_modules(cli_package.__path__):
+        module = importlib.import_module(f"gvc_advisor.cli.{info.name}")
+        defined.update({command.name: info.name for command in getattr(module, "COMMANDS", [])})
+    assert defined == COMMAND_MODULES
+    assert all(load_command(name).name == name for name in COMMAND_MODULES)
+
+
+def test_a_command_imports_no_other_command_module():
+    code = ("import sys; from gvc_advisor.cli import main; sys.argv = ['gvc-advisor', 'questions']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('gvc_advisor.cli.')), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip() == "['gvc_advisor.cli.base', 'gvc_advisor.cli.main', 'gvc_advisor.cli.questions']"

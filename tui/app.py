@@ -248,13 +248,20 @@ def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: 
     The firm is the one given on the command line, else the answers file's
     ``firm:``, else the file's name.  If the application stops on an
     unexpected error (Textual prints it), the exit status says so.
+
+    Loading runs with the garbage collector paused: the modules, the knowledge
+    base and the compiled engine live as long as the process, so collections
+    meanwhile (a tenth of the launch) would only scan them; compiling then
+    takes them out of the collector's reach for good (``engine_for``).
     """
     from gvc_advisor.engine.engines import engine_for
     from gvc_advisor.engine.kb.answers import load_answers_document
     from gvc_advisor.engine.kb.loader import load_knowledge_base
+    from gvc_advisor.engine.rete.collector import collector_paused
 
-    kb = load_knowledge_base(kb_dir)
-    engine_for(kb)  # compile now, so the first question appears at once
+    with collector_paused():
+        kb = load_knowledge_base(kb_dir)
+        engine_for(kb)  # compile now, so the first question appears at once
     answers = None
     if answers_path is not None:
         answers, firm_in_file = load_answers_document(answers_path, kb)

@@ -45,13 +45,17 @@ class ExactDepthStrategy(Strategy):
     def get_key(activation) -> tuple:
         """(salience, fact ids, rule position): the position in the knowledge base
         breaks ties that the order of the network's reports would otherwise decide."""
-        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        facts = sorted([f["__factid__"] for f in activation.facts], reverse=True)
         # Ties (same salience, same facts) used to fall back on the order in which
         # the network reported activations, which follows experta's *set* of rules
         # (hash and address order): the trace differed between runs.  The rule's
         # position in the knowledge base breaks them: earlier rules fire first.
-        order = getattr(activation.rule._wrapped, "firing_order", (0, 0))
-        return (activation.rule.salience, facts, (-order[0], -order[1]))
+        rule = activation.rule
+        position = rule.__dict__.get("agenda_position")  # worked out once per rule
+        if position is None:
+            order = getattr(rule._wrapped, "firing_order", (0, 0))
+            position = rule.__dict__["agenda_position"] = (-order[0], -order[1])
+        return (rule.salience, facts, position)
 
     def _update_agenda(self, agenda, added, removed) -> None:
         activations = agenda.activations

@@ -33,6 +33,7 @@ from gvc_advisor.engine.kb.schema import Rule
 from gvc_advisor.engine.rete.agenda import ExactDepthStrategy
 from gvc_advisor.engine.rete.collector import collector_paused
 from gvc_advisor.engine.rete.compat import experta
+from gvc_advisor.engine.rete.knowledge_engine import PausingEngine
 from gvc_advisor.engine.rete.matcher import IndexedReteMatcher
 from gvc_advisor.engine.rete.normalize import Branch, Literal, dnf, is_number, matches
 
@@ -67,7 +68,7 @@ class KbFact(experta.Fact):
     """
 
     def __init__(self, *args: Any, **fields: Any) -> None:
-        if args or any(type(value) not in _PLAIN for value in fields.values()):
+        if args or not _PLAIN.issuperset(map(type, fields.values())):
             super().__init__(*args, **fields)  # patterns (field constraints) and anything else
             return
         dict.update(self, fields)
@@ -171,63 +172,6 @@ def _rule(elements: list[Any], salience: int, action: Callable[..., None]) -> An
     return update_wrapper(rule, action)
 
 
-def _members(engine: Any, kind: type) -> list[Any]:
-    """What experta's ``_get_by_type`` returns (attributes of ``kind``, by name, bound to
-    the engine), without ``inspect.getmembers``, which looks up *every* attribute and
-    took seconds at 20,000 rules."""
-    namespace: dict[str, Any] = {}
-    for klass in reversed(type(engine).__mro__):
-        namespace.update(vars(klass))
-    namespace.update(vars(engine))
-    found = []
-    for name in sorted(namespace):
-        if isinstance(namespace[name], kind):
-            member = getattr(engine, name)  # binds it, as experta's lookup does
-            member.ke = engine
-            found.append(member)
-    return found
-
-
-class PausingEngine(experta.KnowledgeEngine):
-    """experta's engine, run the way a consultation uses it: reset, declare, run.
-
-    The garbage collector is paused while the network works (see
-    :mod:`gvc_advisor.engine.rete.collector`), and when a run ends the network
-    lets go of its tokens and activations at once, while the collector is
-    still paused: they are freed by reference counting instead of being
-    scanned (at 20,000 rules, hundreds of thousands of objects) by the next
-    collections.  After that the network no longer holds the facts, so
-    declaring more facts needs a ``reset()`` first; declaring without one is
-    refused rather than matched against an empty network.
-    """
-
-    _released = False
-
-    def get_rules(self) -> list[Any]:
-        return _members(self, experta.Rule)
-
-    def get_deffacts(self) -> list[Any]:
-        return sorted(_members(self, experta.DefFacts), key=lambda d: d.order)
-
-    def reset(self, **kwargs: Any) -> None:
-        with collector_paused():
-            super().reset(**kwargs)
-            self._released = False
-
-    def declare(self, *facts: Any) -> Any:
-        if self._released:
-            raise InternalError("the compiled engine released its network after run(); reset() first")
-        with collector_paused():
-            return super().declare(*facts)
-
-    def run(self, steps: float = float("inf")) -> None:
-        with collector_paused():
-            super().run(steps)
-            if not self.agenda.activations:  # finished: nothing in the network is needed any more
-                self.matcher.reset()
-                self._released = True
-
-
 class CompiledRules:
     """One experta engine built once per knowledge base and reused per consultation."""
 
@@ -285,6 +229,11 @@ class CompiledRules:
             matched = [context.get(name) if name else None for name in names]
             on_fire(engine, rule, index, branch, matched)
 
+        def fire_with_context(engine: Any, context: dict) -> None:
+            """``fire``, called with the activation's context as it is (see knowledge_engine)."""
+            on_fire(engine, rule, index, branch, [context.get(name) if name else None for name in names])
+
         fire.__name__ = f"{rule.id}#{index}"
         fire.__qualname__ = fire.__name__
+        fire.fire_with_context = fire_with_context  # type: ignore[attr-defined]  # copied onto the rule
         return fire

@@ -31,6 +31,7 @@ class JoinNode(OrdinaryMatchNode):
 
     touched: Touched
     always: bool = False  # set by the builder when the two sides share no name
+    plain: bool = False  # set by the builder when every context key is a name (text)
 
     def __init__(self, matcher: Any) -> None:
         _init_two_input(self, matcher)
@@ -40,32 +41,44 @@ class JoinNode(OrdinaryMatchNode):
         self.right_memory: dict = {}
         self._dirty = False
 
-    def _store(self, memory: dict, token: Any) -> None:
-        if token.tag is VALID:
-            memory[token.data] = token.context
-            if not self._dirty:
-                self._dirty = True
-                self.touched.nodes.append(self)
-        else:
-            memory.pop(token.data, None)
+    def _mark(self) -> None:
+        """Report this node, once, as holding tokens (see matcher: only these are reset)."""
+        self._dirty = True
+        self.touched.nodes.append(self)
 
     def activate_left(self, token: Any) -> None:
-        self._store(self.left_memory, token)
         tag, data, context = token
-        match, always = self.matcher, self.always
+        if tag is VALID:  # stored (or forgotten) first, as experta does
+            self.left_memory[data] = context
+            if not self._dirty:
+                self._mark()
+        else:
+            self.left_memory.pop(data, None)
+        if not self.right_memory:
+            return
+        match, always, plain = self.matcher, self.always, self.plain
         for other_data, other_context in self.right_memory.items():
             if always or match(context, other_context):
-                joined = _make_token((tag, data | other_data, _merge(context, other_context)))
+                merged = {**context, **other_context} if plain else _merge(context, other_context)
+                joined = _make_token((tag, data | other_data, merged))
                 for child in self.children:
                     child.callback(joined)
 
     def activate_right(self, token: Any) -> None:
-        self._store(self.right_memory, token)
         tag, data, context = token
-        match, always = self.matcher, self.always
+        if tag is VALID:
+            self.right_memory[data] = context
+            if not self._dirty:
+                self._mark()
+        else:
+            self.right_memory.pop(data, None)
+        if not self.left_memory:
+            return
+        match, always, plain = self.matcher, self.always, self.plain
         for other_data, other_context in self.left_memory.items():
             if always or match(other_context, context):
-                joined = _make_token((tag, data | other_data, _merge(context, other_context)))
+                merged = {**context, **other_context} if plain else _merge(context, other_context)
+                joined = _make_token((tag, data | other_data, merged))
                 for child in self.children:
                     child.callback(joined)
 
@@ -96,12 +109,13 @@ class NegativeJoinNode(NotNode):
         return sum(1 for right in self.right_memory.values() if match(context, right))
 
     def activate_left(self, token: Any) -> None:
-        if token.tag is VALID:
-            count = self._matches(token.context)
-            self.left_memory[token.data] = [token.context, count]
+        tag, data, context = token
+        if tag is VALID:
+            count = self._matches(context)
+            self.left_memory[data] = [context, count]
             self._mark()
         else:
-            entry = self.left_memory.pop(token.data, None)
+            entry = self.left_memory.pop(data, None)
             count = 1 if entry is None else entry[1]
         if count == 0:
             for child in self.children:
@@ -157,6 +171,7 @@ class TerminalNode(ConflictSetNode):
     touched: Touched
     changed: set[int]
     position: int
+    plain: bool = False  # set by the builder when every context key is a name (text)
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
@@ -178,7 +193,8 @@ class TerminalNode(ConflictSetNode):
         if tag is VALID:
             if data in self.memory:
                 return
-            activation = RuleActivation(self.rule, data, {k: v for k, v in context.items() if isinstance(k, str)})
+            activation = RuleActivation(self.rule, data, dict(context) if self.plain else
+                                        {k: v for k, v in context.items() if isinstance(k, str)})
             self.memory[data] = activation
             if self.removed.pop(activation, _NOTHING) is _NOTHING:
                 self.added[activation] = None

@@ -16,6 +16,11 @@ It accepts the rules the compiler makes: a flat conjunction of patterns
 (facts) and negated patterns (``NOT`` of one fact).  A rule that starts with a
 negation, or has no pattern, starts with the initial fact, as in experta.
 
+Where the names a token's context can hold are all known (no composite field
+constraint), they are all text: a join then merges contexts, and a
+conflict-set node copies one, without filtering out experta's negated
+(tuple) entries, of which there are none.
+
 Two sharing decisions differ from experta's, neither changes what matches:
 the initial fact of every rule is captured under one name, and every negated
 pattern too, so that rules share those alpha nodes (experta gives each one its
@@ -149,6 +154,7 @@ def build_network(rules: Iterable[Any], touched: Touched, changed: set[int]) -> 
             join = NegativeJoinNode(SameContextCheck()) if negated else JoinNode(SameContextCheck())
             join.touched = touched
             join.always = names is not None and pattern.names is not None and not names & pattern.names
+            join.plain = names is not None and pattern.names is not None
             current.children.append(ChildNode(join, join.activate_left))
             right = alpha.terminal(pattern, rank)
             right.children.append(ChildNode(join, join.activate_right))
@@ -157,6 +163,7 @@ def build_network(rules: Iterable[Any], touched: Touched, changed: set[int]) -> 
             current = join
         terminal = TerminalNode(rule)
         terminal.touched, terminal.changed, terminal.position = touched, changed, len(terminals)
+        terminal.plain = names is not None
         current.children.append(ChildNode(terminal, terminal.activate))
         terminals.append(terminal)
     root.index_children()

@@ -28,6 +28,7 @@ and activations, only cheaper:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from gvc_advisor.engine.rete.compat import experta  # noqa: F401  (imports experta with the shim)
@@ -38,7 +39,9 @@ from experta.matchers.rete.token import Token  # isort: skip
 
 VALID = Token.TagType.VALID
 INVALID = Token.TagType.INVALID
-_make_token = Token._make  # a Token without re-validating facts the network already holds
+#: A Token without re-validating facts the network already holds: what ``Token._make``
+#: does, without its Python-level call (one per token).
+_make_token = partial(tuple.__new__, Token)
 
 
 class Touched:
@@ -98,6 +101,8 @@ class AlphaNode(FeatureTesterNode):
         self.matcher = check
         self.children = []
         self.test = alpha_test(check)
+        #: For a capture, the name it binds the fact to (tested without a call, see activate).
+        self.capture = check.bind if isinstance(check, FactCapture) else None
         self.by_value: dict[str, dict[str, list[Any]]] = {}
         self.others: list[Any] = []
 
@@ -112,25 +117,34 @@ class AlphaNode(FeatureTesterNode):
 
     def pass_on(self, token: Any, fact: Any) -> None:
         """Send a token that passed this node's test to the children."""
-        for what, table in self.by_value.items():
-            try:
-                matched = table.get(fact[what], ())
-            except (KeyError, TypeError):
-                continue
-            for child in matched:
-                child.node.pass_on(token, fact)
+        if self.by_value:
+            for what, table in self.by_value.items():
+                try:
+                    matched = table.get(fact[what], ())
+                except (KeyError, TypeError):
+                    continue
+                for child in matched:
+                    child.node.pass_on(token, fact)
         for child in self.others:
             child.callback(token)
 
     def activate(self, token: Any) -> None:
-        (fact,) = token.data
+        tag, data, context = token
+        (fact,) = data
+        if self.capture is not None and not context:  # the usual case: what the code below does for it
+            if self.by_value:
+                self.pass_on(_make_token((tag, data, {self.capture: fact})), fact)
+            else:  # pass_on(), inline: a capture's children are the joins
+                token = _make_token((tag, data, {self.capture: fact}))
+                for child in self.others:
+                    child.callback(token)
+            return
         match = self.test(fact)
         if not match:
             return
         if match is not True:  # a mapping of names to bind
-            context = token.context
             if not context and type(match) is dict:  # the usual case: a capture, nothing bound yet
-                token = _make_token((token.tag, token.data, match))  # (each call makes a new dict)
+                token = _make_token((tag, data, match))  # (each call makes a new dict)
             else:
                 for key, value in match.items():  # experta's conflict rules for bound values
                     if isinstance(key, tuple):
@@ -138,7 +152,7 @@ class AlphaNode(FeatureTesterNode):
                             return
                     elif context.get(key, value) != value or context.get((False, key), _NOTHING) == value:
                         return
-                token = _make_token((token.tag, token.data, {**context, **match}))
+                token = _make_token((tag, data, {**context, **match}))
         self.pass_on(token, fact)
 
 

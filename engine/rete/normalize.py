@@ -14,6 +14,7 @@ count as 1.0 (``not`` yields 1.0 when its condition fails).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 from typing import Any
 
@@ -31,6 +32,11 @@ class Literal:
     weighted: bool = True
 
     def describe(self) -> str:
+        return self.description
+
+    @cached_property
+    def description(self) -> str:
+        """The literal in words (worked out once: every firing records its premises)."""
         if self.operator == "known" and not self.positive:
             return describe_test(self.fact, "unknown", True)
         text = describe_test(self.fact, self.operator, self.operand)
