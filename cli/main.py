@@ -17,6 +17,7 @@ import click
 
 from gvc_advisor import __version__
 from gvc_advisor.cli.base import kb_option
+from gvc_advisor.cli.language import lang_option
 
 #: Every command, by name → the module (in ``gvc_advisor.cli``) whose ``COMMANDS`` has it.
 #: tests/test_cli.py checks that this table and the modules agree.
@@ -28,6 +29,7 @@ COMMAND_MODULES = {
     "rollup": "rollup", "template": "rollup",
     "serve": "serve",
     "train": "train",
+    "translations": "translations",
     "validate": "kb_tools", "rules": "kb_tools", "schema": "kb_tools", "coverage": "kb_tools",
 }
 
@@ -48,13 +50,18 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
-            self.add_command(load_command(cmd_name))
+            command = load_command(cmd_name)
+            if not any(param.name == "lang" for param in command.params):
+                command.params.insert(0, lang_option())  # every command speaks every language
+            self.add_command(command)
         return super().get_command(ctx, cmd_name)
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="gvc-advisor")
 @kb_option
+@click.option("--lang", default=None, expose_value=False, is_eager=True, callback=lang_option().callback,
+              metavar="CODE", help=lang_option().help)
 @click.pass_context
 def cli(ctx: click.Context, kb_dir: Path | None) -> None:
     """Upgrading advice for cluster firms in global value chains.

@@ -26,6 +26,11 @@ tempfile.tempdir = os.environ["TMPDIR"]
 # Tests load many throw-away knowledge bases: caching them would only cost time
 # (tests/test_kb_cache.py turns the cache on, in a folder of its own).
 os.environ["GVC_ADVISOR_NO_CACHE"] = "1"
+# Tests read English unless they choose a language: the developer's own locale
+# (zh_CN.UTF-8, say) must not change what a test sees.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "GVC_ADVISOR_LANG"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 import pytest  # noqa: E402  (after pointing every writable place into the session folder)
 
@@ -36,6 +41,16 @@ from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base  #
 from gvc_advisor.engine.kb.model import KnowledgeBase  # noqa: E402
 
 SMALL_KB = Path(__file__).parent / "fixtures" / "small_kb"
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Every test starts in English and leaves the process in English."""
+    from gvc_advisor.engine.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture(scope="session")

@@ -52,7 +52,7 @@ from gvc_advisor.engine.kb.schema import (
 )
 
 #: Bump when the encoding below changes (the record fields are in the key already).
-FORMAT = 1
+FORMAT = 2
 SUFFIX = ".json"
 #: Entries larger than this are not read (the shipped knowledge base is ~0.3 MB).
 MAX_BYTES = 256 * 1024 * 1024
@@ -76,8 +76,10 @@ def _directory() -> tuple[Path, bool] | None:
     return user_cache_path("gvc-advisor", appauthor=False) / "kb", True
 
 
-def cache_key(root: Path, files: list[Path]) -> str:
-    digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{_LAYOUT}\0{root.resolve()}\0".encode())
+def cache_key(root: Path, files: list[Path], variant: str = "") -> str:
+    """The key of a knowledge base: its files' bytes, the records' shape and ``variant``
+    (the language and the translated fields, for a translated knowledge base)."""
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{_LAYOUT}\0{root.resolve()}\0{variant}\0".encode())
     for path in files:
         try:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
@@ -147,6 +149,7 @@ def encode(kb: KnowledgeBase, key: str) -> bytes:
         "sources": list(kb.sources.values()), "glossary": kb.glossary, "cases": kb.cases,
         "origins": [[kind, item, origin] for (kind, item), origin in kb.origins.items()], "lint": kb.lint,
         "choice_groups": list(kb.choice_groups.values()), "urgency_rules": kb.urgency_rules,
+        "language": kb.language, "english_terms": kb.english_terms,
     }
     document = {"format": FORMAT, "key": key, "version": __version__, "kb": _encode(body)}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
@@ -167,6 +170,7 @@ def decode(data: bytes, key: str, root: Path) -> KnowledgeBase | None:
             glossary=body["glossary"], cases=body["cases"],
             origins={(kind, item): origin for kind, item, origin in body["origins"]}, lint=body["lint"],
             choice_groups={g.id: g for g in body["choice_groups"]}, urgency_rules=body["urgency_rules"],
+            language=str(body["language"]), english_terms=dict(body["english_terms"]),
         )
     except Exception:  # anything malformed: not our entry
         return None

@@ -121,17 +121,36 @@ def _read(path: Path, root: Path, model: type, problems: list[Problem]):
         return loaded, None
 
 
-def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
+def load_knowledge_base(root: str | Path | None = None, *, language: str | None = None) -> KnowledgeBase:
     """Load, validate and cross-check; raise KnowledgeBaseError listing every problem.
 
     A knowledge base that loaded cleanly is cached by the hash of its files
     (see :mod:`gvc_advisor.engine.kb.cache`), so the next launch skips parsing and validation.
+    Its texts come in ``language`` (default: the current one, see
+    :mod:`gvc_advisor.engine.i18n`) where ``translations/`` has them; the
+    translated knowledge base is cached too, keyed by its translation files as well.
     """
+    from gvc_advisor.engine.i18n import current_language
+    from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
+
     root = Path(root) if root is not None else default_kb_root()
+    language = language or current_language()
     files, case_files, problems = _kb_files(root)
     if problems:
         raise KnowledgeBaseError(problems)
     key = kb_cache.cache_key(root, files + case_files)
+    if language != SOURCE_LANGUAGE:
+        from gvc_advisor.engine.i18n.kb_texts import TEXT_FIELDS
+        from gvc_advisor.engine.i18n.kb_translations import localize, translation_files
+
+        local_key = kb_cache.cache_key(root, files + case_files + translation_files(root, language),
+                                       f"{language}\0{sorted(TEXT_FIELDS.items())}")
+        cached = kb_cache.read(local_key, root)
+        if cached is not None:
+            return cached
+        kb = localize(load_knowledge_base(root, language=SOURCE_LANGUAGE), language)
+        kb_cache.write(local_key, kb)
+        return kb
     cached = kb_cache.read(key, root)
     if cached is not None:
         return cached

@@ -53,6 +53,10 @@ class KnowledgeBase:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     #: Lint findings that do not prevent use (unused questions, unreachable advice).
     lint: list[Problem] = field(default_factory=list)
+    #: The language of the texts (``en``, or one of ``translations/``).
+    language: str = "en"
+    #: Glossary terms in ``language`` → the English term (shown beside them).
+    english_terms: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._rules_by_id = {rule.id: rule for rule in self.rules}

@@ -1,0 +1,66 @@
+"""``--lang``: the language of everything a command shows.
+
+Every command accepts it (the group adds it to each, see
+:mod:`gvc_advisor.cli.main`), and so does the group itself, before the
+command.  Without it, ``GVC_ADVISOR_LANG``, then the locale (``LC_ALL``,
+``LC_MESSAGES``, ``LANG``) decide; English when none names a known language.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from gvc_advisor.engine.errors import shown
+
+_ENGLISH_LOCALES = ("", "C", "POSIX")
+
+
+def _known_codes() -> list[str]:
+    from gvc_advisor.engine.i18n.languages import translations_dir
+
+    folder = translations_dir()
+    found = sorted(p.parent.name for p in folder.glob("*/language.yaml")) if folder.is_dir() else []
+    return ["en", *(code for code in found if code != "en")]
+
+
+def resolve_language(explicit: str | None, environ: dict[str, str] | None = None) -> str:
+    """The language to use: ``--lang``, else ``GVC_ADVISOR_LANG``, else the locale."""
+    env = os.environ if environ is None else environ
+    chosen = explicit or env.get("GVC_ADVISOR_LANG")
+    if chosen:
+        if chosen not in _known_codes():
+            raise click.BadParameter(
+                f"{shown(chosen)} is not a language of gvc-advisor; choose one of: {', '.join(_known_codes())}",
+                param_hint="'--lang'")
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if value:
+            # Fast path: an English or C locale needs no language file read at launch.
+            if value.split(".")[0] in _ENGLISH_LOCALES or value.startswith("en"):
+                return "en"
+            from gvc_advisor.engine.i18n.languages import match_locale
+
+            return match_locale(value)
+    return "en"
+
+
+def _apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from gvc_advisor.engine.i18n import current_language, set_language
+
+    if value is None and ctx.parent is not None:
+        return  # the group (or the environment) has decided already
+    code = resolve_language(value)
+    if code != current_language():
+        set_language(code)
+
+
+def lang_option() -> click.Option:
+    """A fresh ``--lang`` option (click options cannot be shared between commands)."""
+    return click.Option(
+        ["--lang"], default=None, expose_value=False, is_eager=True, callback=_apply, metavar="CODE",
+        help="Language of the interview, advice and reports (en, zh…); "
+             "default: GVC_ADVISOR_LANG, then LC_ALL/LC_MESSAGES/LANG.")
+
