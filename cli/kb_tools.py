@@ -26,11 +26,17 @@ def validate(case_files: tuple[Path, ...], kb_dir: Path | None, strict: bool) ->
     from gvc_advisor.engine.cases import case_problems, expectation_problems
     from gvc_advisor.engine.errors import KnowledgeBaseError
     from gvc_advisor.engine.kb.case_file import read_case_file
+    from gvc_advisor.engine.kb.loader import load_knowledge_base
 
-    kb = load_kb(kb_dir)
-    for problem in kb.lint:
+    from gvc_advisor.engine.i18n.status import language_statuses
+
+    kb = load_knowledge_base(kb_dir, language="en")  # the source texts; translations are checked below
+    languages = language_statuses(kb)
+    translation_findings = [p for status in languages for p in status.problems]
+    warnings = [*kb.lint, *(p for p in translation_findings if p.severity != "error")]
+    for problem in warnings:
         click.echo(problem.format(), err=True)
-    failed = case_problems(kb)
+    failed = case_problems(kb) + [p for p in translation_findings if p.severity == "error"]
     for path in case_files:
         try:
             case, loaded = read_case_file(kb, path)
@@ -45,13 +51,17 @@ def validate(case_files: tuple[Path, ...], kb_dir: Path | None, strict: bool) ->
               f"{len(kb.cases)} worked cases"
               + (f" and {len(case_files)} case file{'s' if len(case_files) != 1 else ''}" if case_files else "")
               + " (all produce what they expect)")
-    if kb.lint and strict:
+    counts += "".join(
+        f"; {status.code}: {status.translated}/{status.texts} texts"
+        + (f", {status.messages_translated}/{status.messages} UI messages" if status.messages else "")
+        + " translated" for status in languages)
+    if warnings and strict:
         # In the file: message form of every other line, so that each stderr line names where it is about.
-        click.echo(f"{kb_dir if kb_dir is not None else 'bundled knowledge base'}: {len(kb.lint)} warning(s) "
+        click.echo(f"{kb_dir if kb_dir is not None else 'bundled knowledge base'}: {len(warnings)} warning(s) "
                    f"in strict mode ({counts})", err=True)
         sys.exit(EXIT_USER_ERROR)
     click.echo(f"OK: {kb.meta.name} {kb.meta.version} (hash {kb.content_hash}): {counts}"
-               + (f"; {len(kb.lint)} warning(s)" if kb.lint else ""))
+               + (f"; {len(warnings)} warning(s)" if warnings else ""))
 
 
 @click.command()

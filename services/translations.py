@@ -72,15 +72,31 @@ def _obsolete_of(path: Path) -> dict:
 
     if not path.is_file():
         return {}
-    data = load_yaml_file(path).data
+    data = load_yaml_file(path, text_only=True).data
     section = data.get("obsolete") if isinstance(data, dict) else None
     return dict(section) if isinstance(section, dict) else {}
+
+
+class _Quoted(str):
+    """A text always written in quotes: a hash such as ``5147517e7823`` is a number to YAML 1.2."""
+
+
+def _dumper():
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(_Quoted, lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", str(text), style="'"))
+    return Dumper
 
 
 def render_file(header: str, texts: dict, obsolete: dict) -> str:
     import yaml
 
-    body = yaml.safe_dump({"texts": texts}, allow_unicode=True, sort_keys=False, width=100)
+    texts = {key: {**entry, "source": _Quoted(entry["source"])} for key, entry in texts.items()}
+    body = yaml.dump({"texts": texts}, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100)
     if obsolete:
         body += "\n# Translations whose English text no longer exists (kept for reuse; delete when done).\n"
         body += yaml.safe_dump({"obsolete": obsolete}, allow_unicode=True, sort_keys=False, width=100)
@@ -143,7 +159,7 @@ def update_ui_catalog(code: str, name: str, folder: Path) -> UpdateSummary:
     base = folder / code / "ui"
     catalogs: dict[str, dict] = {}
     for path in sorted(base.glob("*.yaml")) if base.is_dir() else ():
-        data = load_yaml_file(path).data
+        data = load_yaml_file(path, text_only=True).data
         table = data.get("messages") if isinstance(data, dict) else None
         catalogs[path.stem] = dict(table) if isinstance(table, dict) else {}
     known = {message for table in catalogs.values() for message in table}

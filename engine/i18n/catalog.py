@@ -66,7 +66,7 @@ def ui_catalog(code: str, folder: Path | None = None) -> tuple[dict[str, str], t
     base = (folder or translations_dir()) / code / "ui"
     for path in sorted(base.glob("*.yaml")) if base.is_dir() else ():
         display = f"translations/{code}/ui/{path.name}"
-        loaded = load_yaml_file(path, display)
+        loaded = load_yaml_file(path, display, text_only=True)  # "yes": "是" stays a text
         problems.extend(loaded.problems)
         data = loaded.data
         table = data.get("messages") if isinstance(data, dict) else None

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from gvc_advisor.engine.kb.model import KnowledgeBase
 
 _ENTRY_KEYS = {"source", "en", "text", "review", "previous_en"}
+#: The file is read as texts only (a hash must never become a number), so ``review`` arrives as text.
+_REVIEW = {"true": True, "yes": True, "false": False, "no": False}
 
 
 def source_hash(text: str) -> str:
@@ -93,7 +95,7 @@ def read_translation_file(path: Path, display: str) -> tuple[dict[str, Entry], l
     """The entries of one translation file; what is malformed, as ``file:line`` problems."""
     from gvc_advisor.engine.kb.yaml_reader import load_yaml_file
 
-    loaded = load_yaml_file(path, display)
+    loaded = load_yaml_file(path, display, text_only=True)
     if loaded.problems:
         return {}, list(loaded.problems)
     data = loaded.data
@@ -112,8 +114,9 @@ def read_translation_file(path: Path, display: str) -> tuple[dict[str, Entry], l
         if unknown:
             problems.append(loaded.problem(where, (
                 f"unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(_ENTRY_KEYS))}")))
-        text, source, review = value.get("text", ""), value.get("source"), value.get("review", False)
-        if not isinstance(text, str) or not isinstance(source, str) or not isinstance(review, bool):
+        text, source = value.get("text", ""), value.get("source")
+        review = _REVIEW.get(str(value.get("review", "false")).lower())
+        if not isinstance(text, str) or not isinstance(source, str) or review is None:
             problems.append(loaded.problem(where, (
                 "'text' and 'source' must be texts and 'review' true or false "
                 "(quote a text that YAML would read as a number or a yes/no)")))

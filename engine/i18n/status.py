@@ -21,7 +21,7 @@ from pathlib import Path
 from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.i18n.catalog import ui_catalog
 from gvc_advisor.engine.i18n.kb_translations import english_texts, read_translations, source_hash
-from gvc_advisor.engine.i18n.languages import available_languages, translations_dir
+from gvc_advisor.engine.i18n.languages import available_languages, package_root, translations_dir
 from gvc_advisor.engine.i18n.ui_messages import ui_messages
 from gvc_advisor.engine.kb.model import KnowledgeBase
 
@@ -112,13 +112,21 @@ def ui_status(code: str, status: LanguageStatus, folder: Path | None = None) -> 
 
 
 def language_statuses(kb: KnowledgeBase) -> list[LanguageStatus]:
-    """The status of every language but English, for ``validate`` and ``translations status``."""
+    """The status of every language the knowledge base has translations for.
+
+    A knowledge base is checked in the languages of its own ``translations/``
+    folder (a custom one without it has nothing to report); the UI catalog
+    belongs to the program, so it is checked with the bundled knowledge base.
+    """
     statuses = []
+    own = translations_dir(kb.root)
+    bundled = kb.root.resolve() == package_root().resolve()
     for code in available_languages(kb.root):
-        if code == "en":
+        if code == "en" or not (own / code / "language.yaml").is_file():
             continue
         status = LanguageStatus(code)
         kb_status(kb, code, status)
-        ui_status(code, status, translations_dir())
+        if bundled:
+            ui_status(code, status, translations_dir())
         statuses.append(status)
     return statuses

@@ -117,8 +117,9 @@ _NOTHING = object()
 class _Composer:
     """Builds plain data from parser events, with an explicit stack."""
 
-    def __init__(self, result: LoadedYaml) -> None:
+    def __init__(self, result: LoadedYaml, text_only: bool = False) -> None:
         self.result = result
+        self.text_only = text_only
         self.stack: list[_Frame] = []
         self.root: Any = _NOTHING
         self.documents = 0
@@ -186,7 +187,8 @@ class _Composer:
     def _construct(self, event: ScalarEvent) -> Any:
         tag = event.tag
         if tag is None:
-            tag = scalars.resolve_plain(event.value) if event.implicit[0] else scalars.STR_TAG
+            plain = event.implicit[0] and not self.text_only
+            tag = scalars.resolve_plain(event.value) if plain else scalars.STR_TAG
         elif tag == "!":  # the non-specific tag: text
             tag = scalars.STR_TAG
         elif tag in (scalars.MAP_TAG, scalars.SEQ_TAG):
@@ -263,14 +265,18 @@ def _character_problems(text: str, file: str) -> list[Problem]:
     return problems
 
 
-def load_yaml_text(text: str, file: str) -> LoadedYaml:
-    """Parse ``text``; syntax errors and structural problems land in ``problems``."""
+def load_yaml_text(text: str, file: str, *, text_only: bool = False) -> LoadedYaml:
+    """Parse ``text``; syntax errors and structural problems land in ``problems``.
+
+    ``text_only``: every untagged scalar is text (files that hold only texts,
+    such as translations, where a hash like ``5147517e7823`` must not become a number).
+    """
     result = LoadedYaml(file=file, data=None)
     result.problems.extend(_character_problems(text, file))
     if result.problems:
         return result
     loader = FastStrictLoader(text) if FastStrictLoader is not None else yaml.BaseLoader(text)
-    composer = _Composer(result)
+    composer = _Composer(result, text_only)
     try:
         while loader.check_event():
             composer.feed(loader.get_event())
@@ -292,11 +298,11 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
     return result
 
 
-def load_yaml_file(path: Path | None, display: str | None = None) -> LoadedYaml:
+def load_yaml_file(path: Path | None, display: str | None = None, *, text_only: bool = False) -> LoadedYaml:
     """Read a YAML file (None: standard input) within the bounds of :mod:`bounded_read`."""
     name = display or str(path)
     text, problem = read_text(path, name)
     if problem is not None:
         return LoadedYaml(name, None, problems=[problem])
     assert text is not None
-    return load_yaml_text(text, name)
+    return load_yaml_text(text, name, text_only=text_only)
