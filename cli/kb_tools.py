@@ -25,10 +25,9 @@ def validate(case_files: tuple[Path, ...], kb_dir: Path | None, strict: bool) ->
     """
     from gvc_advisor.engine.cases import case_problems, expectation_problems
     from gvc_advisor.engine.errors import KnowledgeBaseError
+    from gvc_advisor.engine.i18n.status import language_statuses
     from gvc_advisor.engine.kb.case_file import read_case_file
     from gvc_advisor.engine.kb.loader import load_knowledge_base
-
-    from gvc_advisor.engine.i18n.status import language_statuses
 
     kb = load_knowledge_base(kb_dir, language="en")  # the source texts; translations are checked below
     languages = language_statuses(kb)
