@@ -213,3 +213,19 @@ def test_a_third_language_needs_no_code_change(tmp_path):
     assert "Dans quelle industrie sont vos produits principaux ?" in out.stdout
     out = subprocess.run([*run, "translations", "status"], env=env, capture_output=True, text=True)
     assert out.returncode == 1 and "fr: knowledge base 1/" in out.stdout
+
+
+def test_glossary_terms_keep_the_english_beside_them(tmp_path, write_kb):
+    root = write_kb(tmp_path / "kb", ["q1"], [], extra={"glossary": [
+        {"term": "Smile curve", "definition": "d", "see_also": ["Low-end lock-in"]},
+        {"term": "Low-end lock-in", "definition": "e"}]})
+    (root / "translations" / "zh").mkdir(parents=True)
+    (root / "translations" / "zh" / "language.yaml").write_text(ZH_LANGUAGE, encoding="utf-8")
+    update_language(load_knowledge_base(root, language="en"), "zh", "Chinese", root)
+    _fill(root, "knowledge_base/kb.yaml", {"glossary.smile-curve.term": "微笑曲线",
+                                           "glossary.low-end-lock-in.term": "低端锁定"})
+    kb = load_knowledge_base(root, language="zh")
+    assert [e.term for e in kb.glossary] == ["微笑曲线", "低端锁定"]
+    assert kb.glossary[0].see_also == ["低端锁定"]  # references follow the translated terms
+    assert kb.term_with_english("微笑曲线") == "微笑曲线 — Smile curve"
+    assert load_knowledge_base(root, language="en").term_with_english("Smile curve") == "Smile curve"

@@ -92,6 +92,12 @@ class KnowledgeBase:
             return self.facts[name].label_of(str(value))
         return str(value)
 
+    def term_with_english(self, term: str) -> str:
+        """A glossary term as shown: in a translation, with the English term beside it
+        (``全球价值链 — Global value chain (GVC)``), so a reader can match it to the papers."""
+        english = self.english_terms.get(term)
+        return f"{term} — {english}" if english and english != term else term
+
     def origin(self, kind: str, item_id: str) -> Origin | None:
         return self.origins.get((kind, item_id))
 
