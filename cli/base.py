@@ -22,6 +22,17 @@ from gvc_advisor.engine.errors import GvcAdvisorError, UserError, shown
 
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70
+#: The reader of our output went away (``gvc-advisor rules | head``): what a
+#: program killed by SIGPIPE reports, 128 + 13, as shells expect.
+EXIT_BROKEN_PIPE = 141
+
+
+def _quiet_broken_pipe() -> None:
+    """Stop writing to a closed pipe, without a traceback at interpreter exit either
+    (the recipe of the Python documentation, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_BROKEN_PIPE)
 
 
 def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -34,6 +45,8 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except UserError as exc:
             click.echo(exc.report(), err=True)
             sys.exit(EXIT_USER_ERROR)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except (GvcAdvisorError, Exception) as exc:
             if isinstance(exc, click.exceptions.ClickException | click.exceptions.Exit | click.Abort):
                 raise

@@ -73,4 +73,9 @@ def cli(ctx: click.Context, kb_dir: Path | None) -> None:
 
 
 def main() -> None:
-    cli(prog_name="gvc-advisor")
+    try:
+        cli(prog_name="gvc-advisor")
+    except BrokenPipeError:  # output flushed by click after a command had returned
+        from gvc_advisor.cli.base import _quiet_broken_pipe
+
+        _quiet_broken_pipe()
