@@ -29,6 +29,9 @@ def _tokens(text: str) -> list[str]:
         if char.isspace():
             if previous != " ":
                 tokens.append(" ")
+        elif char in _CLOSING and previous == " " and len(tokens) > 1:
+            tokens.pop()
+            tokens[-1] += " " + char  # "45 %": the space stays, the break does not go before the sign
         elif not previous or previous == " ":
             tokens.append(char)
         elif char in _CLOSING or previous[-1] in _OPENING:
