@@ -120,7 +120,7 @@ async def test_a_whole_exercise_in_chinese(tmp_path, zh):
         shown = app.screen.shown
         assert shown.score.marks()["governance"] == "wrong" and shown.score.marks()["driver"] == "right"
         page = text_of(app.screen)
-        for chinese in ("你的得分：", "✗ 错", "✓ 对", "优先的三项策略", "你漏掉了什么，原因何在", "教学要点",
+        for chinese in ("你的得分：", "✗错", "✓对", "优先的三项策略", "你漏掉了什么，原因何在", "教学要点",
                         "系统的诊断是", "你的结果已保存在"):
             assert chinese in page, chinese
         governance = zh.label("governance")
@@ -155,7 +155,7 @@ async def test_the_chinese_screens_at_80_by_24_show_whole_words(tmp_path, zh):
         await pilot.pause()
         assert isinstance(app.screen, RevealScreen)
         painted = screen_text(app)
-        for word in ("你的得分：", "你的判断", "系统", "评分", "✗ 错", "✓ 对", "下一个练习"):
+        for word in ("你的得分：", "你的判断", "系统", "评分", "✗错", "✓对", "下一个练习"):
             assert word in painted, word
         assert all(cell_len(line) <= 80 for line in screen_lines(app))
 

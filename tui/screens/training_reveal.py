@@ -109,8 +109,8 @@ class RevealScreen(Screen[str | None]):
                 with Horizontal(classes="reveal-row"):
                     yield Static(Text(mark.label), classes="reveal-dimension")
                     yield Static(Text(mark.predicted_label))
-                    cf = f" ({mark.system_cf:.2f})" if mark.system_cf is not None else ""
-                    yield Static(Text(mark.system_label + cf))
+                    yield Static(Text(mark.system_label if mark.system_cf is None else
+                                      _("{value} ({cf:.2f})", value=mark.system_label, cf=mark.system_cf)))
                     yield mark_static(mark.mark)
             yield Static(Text(_("The first three strategies")), classes="training-title")
             with Horizontal(classes="reveal-row reveal-head"):
