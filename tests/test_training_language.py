@@ -275,7 +275,7 @@ def test_train_speaks_chinese_on_the_command_line(run, tmp_path):
     set_language("en")
     assert "Training exercises: read a firm's profile" in run("train", "--help").output
     listed = run("--lang", "zh", "train", "--list").output
-    assert "——依据dai2009 §IV（论文观点不一）" in listed
+    assert "——依据 dai2009 §IV（论文观点不一）" in listed
     prediction = tmp_path / "p.yaml"
     prediction.write_text("governance: captive\ndriver: buyer\nfirm_status: sme\nlow_end_lock: 'yes'\n"
                           "strategies: [talent-and-incentives, regional-brand]\n", encoding="utf-8")
