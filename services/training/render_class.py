@@ -190,8 +190,10 @@ def to_csv(s: ClassSummary) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    titles = {g.key: g.name for g in s.exercises}  # in the report's language, whatever the trainee's
     for r in s.results:
-        row: list[object] = [r.trainee, r.completed.isoformat(), r.exercise.id, r.exercise.title, r.exercise.origin,
+        row: list[object] = [r.trainee, r.completed.isoformat(), r.exercise.id, titles.get(r.exercise.id,
+                             r.exercise.title), r.exercise.origin,
                              r.exercise.passage or "", r.kb.get("version", ""), f"{r.score:.4f}"]
         for d in DIMENSIONS:
             predicted = r.prediction.get(d, "")

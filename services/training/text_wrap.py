@@ -48,8 +48,9 @@ def _chopped(token: str, room: int) -> list[str]:
     pieces, piece = [], ""
     for char in token:
         if piece and cell_len(piece + char) > room:
-            pieces.append(piece)
-            piece = ""
+            carried = piece[-1] if char in _CLOSING and len(piece) > 1 else ""  # a sign never starts a line
+            pieces.append(piece[:-1] if carried else piece)
+            piece = carried
         piece += char
     return [*pieces, piece] if piece else pieces
 
