@@ -16,6 +16,7 @@ from pathlib import Path
 from gvc_advisor.engine.advice import Advice, build_advice
 from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.answers import answers_from_mapping
 from gvc_advisor.engine.kb.case_file import read_case_file
 from gvc_advisor.engine.kb.model import KnowledgeBase
@@ -54,7 +55,7 @@ def bundled_exercises(kb: KnowledgeBase) -> list[Exercise]:
 
 def exercise_from_file(kb: KnowledgeBase, path: Path) -> Exercise:
     """A trainer's case file, checked as ``validate`` checks it (KnowledgeBaseError on any problem)."""
-    case, _ = read_case_file(kb, path)
+    case, _loaded = read_case_file(kb, path)
     bundled = any(c.id == case.id for c in kb.cases)
     return Exercise(case, "knowledge base" if bundled else str(path))
 
@@ -68,8 +69,9 @@ def select_exercises(kb: KnowledgeBase, case_ids: Iterable[str] = (), files: Ite
         if case_id in known:
             chosen.append(Exercise(known[case_id], "knowledge base"))
         else:
-            problems.append(Problem("--case", message=(
-                f"no worked case '{case_id}'{suggest(case_id, known)}; 'gvc-advisor train --list' lists them")))
+            problems.append(Problem("--case", message=_(
+                "no worked case '{case}'{suggestion}; 'gvc-advisor train --list' lists them", case=case_id,
+                suggestion=suggest(case_id, known))))
     for path in files:
         try:
             chosen.append(exercise_from_file(kb, path))
@@ -79,7 +81,7 @@ def select_exercises(kb: KnowledgeBase, case_ids: Iterable[str] = (), files: Ite
     for exercise in chosen:
         if exercise.id in seen:
             problems.append(Problem(exercise.origin if exercise.origin != "knowledge base" else "--case",
-                                    message=f"the exercise '{exercise.id}' is named twice"))
+                                    message=_("the exercise '{exercise}' is named twice", exercise=exercise.id)))
         seen.add(exercise.id)
     if problems:
         raise UserError(problems)

@@ -15,15 +15,22 @@ from dataclasses import dataclass
 
 from gvc_advisor.engine.diagnosis import settling_questions
 from gvc_advisor.engine.evaluate import literal_value
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.base import SourceRef
 from gvc_advisor.engine.kb.schema.rules import conclusion_key
 from gvc_advisor.engine.result import Conclusion, Consultation, Contribution, Premise
 from gvc_advisor.engine.rete.normalize import Literal, dnf
 from gvc_advisor.engine.wording import describe_literal
+from gvc_advisor.services.training.lists import or_list
+from gvc_advisor.services.training.profile import DETAIL, unsure, with_unit
 
 #: Rules shown per side: enough to see what decides, short enough to read.
 MAX_REASONS = 3
+#: How a rule is introduced: for the system's answer, against the trainee's, or as the closest rule.
+REASON_LABELS = {"because": N_("because"), "against": N_("against it:"), "rule": N_("rule")}
+#: What a rule rests on (or lacks), one line each.
+ANSWER_LINE, FACT_LINE, LACKS_LINE = N_("answer: {answer}"), N_("diagnosed: {fact}"), N_("lacks: {condition}")
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,21 @@ class Reason:
     against: bool = False  # the rule speaks against the value
 
 
-_NEEDS = {"equals": "", "in": "", "not_equals": "anything but ", "not_in": "anything but ", "gt": "more than ",
-          "ge": "at least ", "lt": "less than ", "le": "at most "}
+#: What an unmet condition on an answer needs, by operator and whether the literal is negated.
+_NEEDS = {
+    ("equals", True): N_("{question} — needs {values}"), ("in", True): N_("{question} — needs {values}"),
+    ("not_equals", True): N_("{question} — needs anything but {values}"),
+    ("not_in", True): N_("{question} — needs anything but {values}"),
+    ("gt", True): N_("{question} — needs more than {values}"), ("ge", True): N_("{question} — needs at least {values}"),
+    ("lt", True): N_("{question} — needs less than {values}"), ("le", True): N_("{question} — needs at most {values}"),
+    ("equals", False): N_("{question} — needs not {values}"), ("in", False): N_("{question} — needs not {values}"),
+    ("not_equals", False): N_("{question} — needs not anything but {values}"),
+    ("not_in", False): N_("{question} — needs not anything but {values}"),
+    ("gt", False): N_("{question} — needs not more than {values}"),
+    ("ge", False): N_("{question} — needs not at least {values}"),
+    ("lt", False): N_("{question} — needs not less than {values}"),
+    ("le", False): N_("{question} — needs not at most {values}"),
+}
 
 
 def condition_text(kb: KnowledgeBase, literal: Literal) -> str:
@@ -51,28 +71,29 @@ def condition_text(kb: KnowledgeBase, literal: Literal) -> str:
         if literal.fact not in kb.facts or literal.operator not in ("equals", "in", "not_equals", "not_in"):
             return describe_literal(kb, literal)
         values = literal.operand if isinstance(literal.operand, tuple) else (literal.operand,)
-        shown = " or ".join(kb.value_label(literal.fact, v) for v in values)
+        shown = or_list([kb.value_label(literal.fact, v) for v in values])
         negated = literal.operator.startswith("not_") != (not literal.positive)
-        return f"{kb.label(literal.fact)} — needs {'anything but ' if negated else ''}{shown}"
+        return (_("{fact} — needs anything but {values}", fact=kb.label(literal.fact), values=shown) if negated else
+                _("{fact} — needs {values}", fact=kb.label(literal.fact), values=shown))
     if literal.operator == "known":
-        needs = "an answer" if literal.positive else "no answer"
+        return (_("{question} — needs an answer", question=question.text) if literal.positive else
+                _("{question} — needs no answer", question=question.text))
+    values = literal.operand if isinstance(literal.operand, tuple) else (literal.operand,)
+    if kb.is_numeric(literal.fact):
+        shown = or_list([with_unit(v, question.unit) for v in values])
     else:
-        values = literal.operand if isinstance(literal.operand, tuple) else (literal.operand,)
-        if kb.is_numeric(literal.fact):
-            shown = " or ".join(f"{v:,}{' ' + question.unit if question.unit else ''}" for v in values)
-        else:
-            shown = " or ".join(f'"{question.label_of(v)}"' for v in values)
-        needs = ("" if literal.positive else "not ") + _NEEDS[literal.operator] + shown
-    return f"{question.text} — needs {needs}"
+        shown = or_list([_('"{label}"', label=question.label_of(v)) for v in values])
+    return _(_NEEDS[literal.operator, literal.positive], question=question.text, values=shown)
 
 
 def _answer_text(kb: KnowledgeBase, c: Consultation, premise: Premise) -> str:
     question = kb.questions[premise.fact]
     answer = c.answers.get(premise.fact)
     value = answer.value if answer is not None else premise.value
-    shown = (f"{value:,}{' ' + question.unit if question.unit else ''}" if isinstance(value, int)
-             else question.label_of(value))
-    return f"{question.text} — {shown}" + (" (not sure)" if answer is not None and answer.unsure else "")
+    shown = with_unit(value, question.unit) if isinstance(value, int) else question.label_of(value)
+    if answer is not None and answer.unsure:
+        shown = unsure(shown)
+    return _(DETAIL, question=question.text, answer=shown)
 
 
 def _reason(kb: KnowledgeBase, c: Consultation, contribution: Contribution) -> Reason:
@@ -84,7 +105,8 @@ def _reason(kb: KnowledgeBase, c: Consultation, contribution: Contribution) -> R
         if premise.fact in kb.questions and premise.fact not in c.facts:
             answers.append(_answer_text(kb, c, premise))
         else:
-            facts.append(f"{kb.label(premise.fact)}: {kb.value_label(premise.fact, premise.value)}")
+            facts.append(_("{fact}: {value}", fact=kb.label(premise.fact),
+                           value=kb.value_label(premise.fact, premise.value)))
     return Reason(rule.title, " ".join(rule.because.split()), tuple(answers), tuple(facts), (), tuple(rule.sources),
                   against=contribution.cf < 0)
 
@@ -111,13 +133,13 @@ def closest_rules(kb: KnowledgeBase, c: Consultation, kind: str, target: str, va
         candidates.append((len(unmet), rule.id, rule, unmet))
     candidates.sort(key=lambda item: (item[0], item[1]))
     return tuple(Reason(rule.title, " ".join(rule.because.split()), (), (), tuple(unmet) or
-                        ("its conditions hold, but the combined certainty stays too low",), tuple(rule.sources))
-                 for _, _, rule, unmet in candidates[:limit])
+                        (_("its conditions hold, but the combined certainty stays too low"),), tuple(rule.sources))
+                 for _count, _id, rule, unmet in candidates[:limit])
 
 
 def open_questions(kb: KnowledgeBase, c: Consultation, fact: str) -> tuple[str, ...]:
     """Unanswered questions that feed the rules for any value of ``fact``."""
-    unanswered, _ = settling_questions(kb, c, fact, set(kb.allowed_values(fact)))
+    unanswered, _settled = settling_questions(kb, c, fact, set(kb.allowed_values(fact)))
     return tuple(kb.questions[q].text for q in unanswered)
 
 

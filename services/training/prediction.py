@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.validation_report import suggest
 from gvc_advisor.engine.kb.yaml_reader import LoadedYaml, load_yaml_file
@@ -26,7 +27,7 @@ STRATEGIES = "strategies"
 DIMENSIONS = (*FACT_DIMENSIONS, STRATEGIES)
 #: A prediction that the answers do not settle the fact.
 UNDETERMINED = "undetermined"
-UNDETERMINED_LABEL = "Cannot be told from these answers"
+UNDETERMINED_LABEL = N_("Cannot be told from these answers")
 PICKS = 3
 
 
@@ -53,18 +54,18 @@ class StrategyOption:
 
 
 def dimension_label(kb: KnowledgeBase, dimension: str) -> str:
-    return "First three strategies" if dimension == STRATEGIES else kb.label(dimension)
+    return _("First three strategies") if dimension == STRATEGIES else kb.label(dimension)
 
 
 def fact_options(kb: KnowledgeBase, dimension: str) -> list[tuple[str, str]]:
     """(value, label) a trainee may predict for a fact dimension: its values, then 'cannot be told'."""
     return [(v, kb.value_label(dimension, v)) for v in kb.allowed_values(dimension)] + [
-        (UNDETERMINED, UNDETERMINED_LABEL)]
+        (UNDETERMINED, _(UNDETERMINED_LABEL))]
 
 
 def value_label(kb: KnowledgeBase, dimension: str, value: str | None) -> str:
     if value is None or value == UNDETERMINED:
-        return UNDETERMINED_LABEL if value == UNDETERMINED else "not established"
+        return _(UNDETERMINED_LABEL) if value == UNDETERMINED else _("not established")
     return kb.value_label(dimension, value)
 
 
@@ -84,24 +85,30 @@ def prediction_problems(kb: KnowledgeBase, facts: Mapping[str, Any], strategies:
     problems = []
     for dimension in FACT_DIMENSIONS:
         if dimension not in facts:
-            problems.append(problem((), f"'{dimension}' is missing; predict one of: "
-                                    + ", ".join(v for v, _ in fact_options(kb, dimension))))
+            problems.append(problem((), _("'{dimension}' is missing; predict one of: {values}", dimension=dimension,
+                                          values=", ".join(v for v, _label in fact_options(kb, dimension)))))
             continue
-        allowed = [v for v, _ in fact_options(kb, dimension)]
+        allowed = [v for v, _label in fact_options(kb, dimension)]
         value = facts[dimension]
         if isinstance(value, bool):
             value = "yes" if value else "no"
         if value not in allowed:
-            problems.append(problem((dimension,), f"'{dimension}' cannot be {value!r}"
-                                    f"{suggest(str(value), allowed)}; allowed: {', '.join(allowed)}"))
+            problems.append(problem((dimension,), _("'{dimension}' cannot be {value}{suggestion}; allowed: {allowed}",
+                                                    dimension=dimension, value=repr(value),
+                                                    suggestion=suggest(str(value), allowed),
+                                                    allowed=", ".join(allowed))))
     for i, rec in enumerate(strategies):
         if not isinstance(rec, str) or rec not in kb.recommendations:
-            problems.append(problem((STRATEGIES, i), f"unknown strategy {rec!r}{suggest(str(rec), kb.recommendations)}"
-                                    "; 'gvc-advisor rules' and the README list the recommendation ids"))
+            problems.append(problem((STRATEGIES, i), _(
+                "unknown strategy {strategy}{suggestion}; 'gvc-advisor rules' and the README list the "
+                "recommendation ids", strategy=repr(rec), suggestion=suggest(str(rec), kb.recommendations))))
     repeats = len({str(s) for s in strategies}) != len(strategies)
     if len(strategies) != PICKS or repeats:
-        problems.append(problem((STRATEGIES,), f"pick exactly {PICKS} different strategies, the ones you would put "
-                                f"first (found {len(strategies)}{', with repeats' if repeats else ''})"))
+        message = (_("pick exactly {picks} different strategies, the ones you would put first (found {n}, "
+                     "with repeats)", picks=PICKS, n=len(strategies)) if repeats else
+                   _("pick exactly {picks} different strategies, the ones you would put first (found {n})",
+                     picks=PICKS, n=len(strategies)))
+        problems.append(problem((STRATEGIES,), message))
     return problems
 
 
@@ -121,14 +128,16 @@ def read_prediction_file(kb: KnowledgeBase, path: Path) -> Prediction:
         raise UserError(loaded.problems)
     data = loaded.data
     if not isinstance(data, dict):
-        raise UserError([loaded.problem((), "a prediction file is a mapping: " + ", ".join(FACT_DIMENSIONS)
-                                        + ", and 'strategies: [three recommendation ids]'")])
+        raise UserError([loaded.problem((), _("a prediction file is a mapping: {dimensions}, and "
+                                              "'strategies: [three recommendation ids]'",
+                                              dimensions=", ".join(FACT_DIMENSIONS)))])
     unknown = [k for k in data if k not in DIMENSIONS]
-    problems = [loaded.problem((k,), f"unknown key '{k}'{suggest(str(k), DIMENSIONS)}; "
-                               f"allowed: {', '.join(DIMENSIONS)}") for k in unknown]
+    problems = [loaded.problem((k,), _("unknown key '{key}'{suggestion}; allowed: {allowed}", key=k,
+                                       suggestion=suggest(str(k), DIMENSIONS), allowed=", ".join(DIMENSIONS)))
+                for k in unknown]
     strategies = data.get(STRATEGIES, [])
     if not isinstance(strategies, list):
-        problems.append(loaded.problem((STRATEGIES,), "'strategies' must be a list of three recommendation ids"))
+        problems.append(loaded.problem((STRATEGIES,), _("'strategies' must be a list of three recommendation ids")))
         strategies = []
     problems += prediction_problems(kb, data, strategies, loaded)
     if problems:

@@ -6,6 +6,11 @@ participant's own folder).  Names end in ``.training.json`` so that a roll-up
 of a workshop folder passes them over.  Reading is strict: a file that is not
 JSON, not a training result, or whose fields are wrong is reported as
 ``file:line:col`` problems, never half-read.
+
+Format 2 records the ``language`` the exercise was done in (its titles and
+labels are in it); format-1 files, written before there was a choice, were
+done in English and still load.  Summaries compare results by ids (exercise,
+values, marks), never by those texts, so a class may mix languages.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import _, current_language
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.validation.base import Identifier, NonEmptyText
 from gvc_advisor.engine.kb.validation_report import problems_from_validation
@@ -31,12 +37,13 @@ from gvc_advisor.services.training.prediction import DIMENSIONS
 from gvc_advisor.services.training.reveal import Reveal
 
 KIND = "gvc-advisor training result"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".training.json"
 MAX_RESULT_BYTES = 1_000_000
 
 Mark = Literal["right", "close", "wrong", "given"]
 Points = Annotated[float, Field(ge=0.0, le=1.0)]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
 
 def default_directory() -> Path:
@@ -70,7 +77,9 @@ class TrainingResult(_Model):
     """One exercise done by one trainee (the file's content)."""
 
     kind: Literal["gvc-advisor training result"]
-    format: Literal[1]
+    format: Literal[1, 2]
+    #: The language the trainee did it in (format 1: English, the only one then).
+    language: LanguageCode = "en"
     trainee: NonEmptyText
     completed: datetime
     exercise: ExerciseRef
@@ -94,7 +103,7 @@ def result_from_reveal(kb: KnowledgeBase, reveal: Reveal, trainee: str, complete
     system["first"] = [item.id for item in score.strategies.first]
     passage = reference(reveal.passage) if reveal.passage is not None else None
     return TrainingResult(
-        kind=KIND, format=FORMAT_VERSION, trainee=" ".join(trainee.split()) or "Anonymous",
+        kind=KIND, format=FORMAT_VERSION, language=current_language(), trainee=" ".join(trainee.split()) or "Anonymous",
         completed=(completed or datetime.now(UTC)).replace(microsecond=0),
         exercise=ExerciseRef(id=reveal.exercise.id, title=reveal.exercise.title, origin=reveal.exercise.origin,
                              passage=passage),
@@ -118,7 +127,8 @@ def save_result(result: TrainingResult, directory: Path) -> Path:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create the results folder {directory}: {exc.strerror}", file=str(directory)) from None
+        raise UserError(_("cannot create the results folder {folder}: {reason}", folder=directory,
+                          reason=exc.strerror), file=str(directory)) from None
     stem = f"{result.completed:%Y%m%d-%H%M%S}-{result.exercise.id}-{_slug(result.trainee)}"
     target = directory / f"{stem}{SUFFIX}"
     counter = 2
@@ -131,7 +141,8 @@ def save_result(result: TrainingResult, directory: Path) -> Path:
             handle.write(result_json(result))
         os.replace(temporary, target)
     except OSError as exc:
-        raise UserError(f"cannot write the result to {directory}: {exc.strerror}", file=str(target)) from None
+        raise UserError(_("cannot write the result to {folder}: {reason}", folder=directory, reason=exc.strerror),
+                        file=str(target)) from None
     return target
 
 
@@ -151,21 +162,23 @@ def read_result(path: Path, display: str | None = None) -> TrainingResult:
     name = display or str(path)
     try:
         if path.stat().st_size > MAX_RESULT_BYTES:
-            raise UserError([Problem(name, message=f"larger than {MAX_RESULT_BYTES:,} bytes: not a result file")])
+            raise UserError([Problem(name, message=_("larger than {size:,} bytes: not a result file",
+                                                     size=MAX_RESULT_BYTES))])
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise UserError([Problem(name, message=f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+        raise UserError([Problem(name, message=_("not UTF-8 text ({reason} at byte {byte})", reason=exc.reason,
+                                                 byte=exc.start))]) from None
     except OSError as exc:
-        raise UserError([Problem(name, message=f"cannot read: {exc.strerror}")]) from None
+        raise UserError([Problem(name, message=_("cannot read: {reason}", reason=exc.strerror))]) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UserError([Problem(name, exc.lineno, exc.colno, f"not a training result: JSON syntax: {exc.msg}")]) \
-            from None
+        raise UserError([Problem(name, exc.lineno, exc.colno, _("not a training result: JSON syntax: {error}",
+                                                                error=exc.msg))]) from None
     loaded = _positions(text, name, data)
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        raise UserError([loaded.problem(("kind",) if isinstance(data, dict) and "kind" in data else (), (
-            f"not a training result of gvc-advisor (a result file has \"kind\": \"{KIND}\")"))])
+        raise UserError([loaded.problem(("kind",) if isinstance(data, dict) and "kind" in data else (), _(
+            'not a training result of gvc-advisor (a result file has "kind": "{kind}")', kind=KIND))])
     try:
         result = TrainingResult.model_validate(data)
     except ValidationError as exc:
@@ -173,11 +186,11 @@ def read_result(path: Path, display: str | None = None) -> TrainingResult:
     problems = []
     missing = [d for d in DIMENSIONS if d not in result.marks or d not in result.points]
     if missing:
-        problems.append(loaded.problem(("marks",), f"marks and points must cover {', '.join(DIMENSIONS)}; "
-                                       f"missing: {', '.join(missing)}"))
+        problems.append(loaded.problem(("marks",), _("marks and points must cover {dimensions}; missing: {missing}",
+                                                     dimensions=", ".join(DIMENSIONS), missing=", ".join(missing))))
     elif abs(sum(result.scored().values()) / max(len(result.scored()), 1) - result.score) > 0.001:
-        problems.append(loaded.problem(("score",), "the score is not the mean of the points: the file was edited "
-                                       "or damaged"))
+        problems.append(loaded.problem(("score",), _("the score is not the mean of the points: the file was edited "
+                                                     "or damaged")))
     if problems:
         raise UserError(problems)
     return result
@@ -210,7 +223,7 @@ def collect_results(paths: list[Path]) -> Collected:
         elif path.exists():
             found = [path]
         else:
-            problems.append(Problem(str(path), message="no such file or folder"))
+            problems.append(Problem(str(path), message=_("no such file or folder")))
             continue
         for file in found:
             files += 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gvc_advisor.engine.advice import PlanItem
+from gvc_advisor.engine.i18n import N_, _, current_language
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.base import SourceRef
 from gvc_advisor.services.training.exercises import Exercise, Solution
@@ -24,8 +26,12 @@ from gvc_advisor.services.training.explanation import (
 from gvc_advisor.services.training.prediction import UNDETERMINED, Prediction
 from gvc_advisor.services.training.scoring import CLOSE, WRONG, FactMark, PickMark, Score, score
 
-#: Horizon labels as they read after "when:".
-HORIZON_WORDS = {"longer": "in the longer term", "1–3 years": "within 1–3 years"}
+#: When a move pays off, by horizon id, as a whole phrase.
+HORIZON_WORDS = {"now": N_("when: now"), "medium_term": N_("when: within 1–3 years"),
+                 "long_term": N_("when: in the longer term")}
+#: Urgency, by id, as a whole phrase.
+URGENCY_WORDS = {"urgent": N_("urgency: urgent"), "high": N_("urgency: high"), "normal": N_("urgency: normal"),
+                 "low": N_("urgency: low")}
 
 
 @dataclass(frozen=True)
@@ -60,39 +66,48 @@ class Reveal:
     papers: dict[str, str]
 
 
+def _lower(label: str) -> str:
+    """A dimension's label inside an English sentence ("Governance model" → "governance model")."""
+    return label.lower() if current_language() == SOURCE_LANGUAGE else label
+
+
 def _fact_miss(kb: KnowledgeBase, solution: Solution, mark: FactMark) -> Miss:
     c = solution.consultation
     fact = mark.dimension
     values = c.facts.get(fact, {})
     yours = values.get(mark.predicted) if mark.predicted != UNDETERMINED else None
     if mark.system == UNDETERMINED:
-        title = f"{mark.label}: the answers do not settle it; you said {mark.predicted_label}"
-        summary = (f"No value of {mark.label.lower()} reaches the certainty of {c.threshold:.2f} the system needs "
-                   "to diagnose it, so the advice does not rest on it.")
+        title = _("{dimension}: the answers do not settle it; you said {predicted}", dimension=mark.label,
+                  predicted=mark.predicted_label)
+        summary = _("No value of {dimension} reaches the certainty of {threshold:.2f} the system needs to diagnose "
+                    "it, so the advice does not rest on it.", dimension=_lower(mark.label), threshold=c.threshold)
         system_reasons: tuple[Reason, ...] = ()
     else:
-        title = f"{mark.label}: the system says {mark.system_label}, you said {mark.predicted_label}"
-        summary = f"The system diagnoses {mark.system_label} (certainty {mark.system_cf:.2f})."
+        title = _("{dimension}: the system says {system}, you said {predicted}", dimension=mark.label,
+                  system=mark.system_label, predicted=mark.predicted_label)
+        summary = _("The system diagnoses {system} (certainty {cf:.2f}).", system=mark.system_label,
+                    cf=mark.system_cf)
         system_reasons = reasons_for(kb, c, values.get(mark.system))
     your_reasons: tuple[Reason, ...] = ()
     if mark.predicted == UNDETERMINED:
-        your_answer = f"You said it cannot be told; the answers do establish {mark.system_label}."
-        if mark.mark == CLOSE:
-            your_answer += f" It is a close call: {mark.why}."
+        your_answer = (_("You said it cannot be told; the answers do establish {system}. It is a close call: "
+                         "{why}.", system=mark.system_label, why=mark.why) if mark.mark == CLOSE else
+                       _("You said it cannot be told; the answers do establish {system}.", system=mark.system_label))
     elif yours is not None and yours.cf >= c.threshold:
-        your_answer = (f"{mark.predicted_label} is supported too (certainty {yours.cf:.2f}), but a firm has one "
-                       f"{mark.label.lower()}, and the stronger evidence wins.")
+        your_answer = _("{predicted} is supported too (certainty {cf:.2f}), but a firm has one {dimension}, and "
+                        "the stronger evidence wins.", predicted=mark.predicted_label, cf=yours.cf,
+                        dimension=_lower(mark.label))
         your_reasons = reasons_for(kb, c, yours)
     elif yours is not None and yours.cf > 0:
-        your_answer = (f"{mark.predicted_label} has some support (certainty {yours.cf:.2f}), below the "
-                       f"{c.threshold:.2f} needed.")
+        your_answer = _("{predicted} has some support (certainty {cf:.2f}), below the {threshold:.2f} needed.",
+                        predicted=mark.predicted_label, cf=yours.cf, threshold=c.threshold)
         your_reasons = reasons_for(kb, c, yours) + reasons_for(kb, c, yours, against=True)
     elif yours is not None and yours.contributions:
-        your_answer = f"The answers speak against {mark.predicted_label}."
+        your_answer = _("The answers speak against {predicted}.", predicted=mark.predicted_label)
         your_reasons = reasons_for(kb, c, yours, against=True)
     else:
-        your_answer = (f"No rule concludes {mark.predicted_label} from these answers; the closest would need "
-                       "what is listed below.")
+        your_answer = _("No rule concludes {predicted} from these answers; the closest would need what is listed "
+                        "below.", predicted=mark.predicted_label)
         your_reasons = closest_rules(kb, c, "fact", fact, mark.predicted)
     questions = open_questions(kb, c, fact) if mark.system == UNDETERMINED else ()
     return Miss(fact, title, summary, system_reasons, your_answer, your_reasons, questions,
@@ -102,12 +117,18 @@ def _fact_miss(kb: KnowledgeBase, solution: Solution, mark: FactMark) -> Miss:
 def _first_miss(kb: KnowledgeBase, solution: Solution, item: PlanItem) -> Miss:
     c = solution.consultation
     reasons = reasons_for(kb, c, c.recommendations.get(item.id))
-    when = f"when: {HORIZON_WORDS.get(item.horizon_label, item.horizon_label)}" if item.horizon_label else ""
-    urgency = f"urgency: {item.urgency}" + (f" ({item.urgency_because})" if item.urgency_because else "")
-    summary = f"{item.reason}. " + "; ".join(x for x in (when, urgency) if x) + "."
+    urgency = _(URGENCY_WORDS[item.urgency]) if item.urgency in URGENCY_WORDS else item.urgency
+    if item.urgency_because:
+        urgency = _("{urgency} ({because})", urgency=urgency, because=item.urgency_because)
+    if item.horizon in HORIZON_WORDS:
+        summary = _("{reason}. {when}; {urgency}.", reason=item.reason, when=_(HORIZON_WORDS[item.horizon]),
+                    urgency=urgency)
+    else:
+        summary = _("{reason}. {urgency}.", reason=item.reason, urgency=urgency)
     if item.continue_deepen and item.continue_text:
-        summary += f" {item.continue_text}"
-    return Miss("strategies", f"Priority {item.priority}: {item.title} (you did not pick it)", summary, reasons,
+        summary = _("{text} {more}", text=summary, more=item.continue_text)
+    return Miss("strategies", _("Priority {priority}: {title} (you did not pick it)", priority=item.priority,
+                                title=item.title), summary, reasons,
                 "", (), (), readings([reasons], tuple(kb.recommendations[item.id].sources)))
 
 
@@ -115,13 +136,14 @@ def _pick_miss(kb: KnowledgeBase, solution: Solution, pick: PickMark) -> Miss:
     c = solution.consultation
     conclusion = c.recommendations.get(pick.id)
     if conclusion is not None and 0 < conclusion.cf < c.threshold:
-        your_answer = (f"Some rules support it (certainty {conclusion.cf:.2f}), below the {c.threshold:.2f} "
-                       "needed to advise it.")
+        your_answer = _("Some rules support it (certainty {cf:.2f}), below the {threshold:.2f} needed to advise it.",
+                        cf=conclusion.cf, threshold=c.threshold)
         reasons = reasons_for(kb, c, conclusion) + reasons_for(kb, c, conclusion, against=True)
     else:
-        your_answer = "No rule advises it for a firm like this one; the closest would need what is listed below."
+        your_answer = _("No rule advises it for a firm like this one; the closest would need what is listed below.")
         reasons = closest_rules(kb, c, "recommendation", pick.id)
-    return Miss("strategies", f"Your pick: {pick.title} (not advised)", f"{pick.title}: not advised for this firm.",
+    return Miss("strategies", _("Your pick: {title} (not advised)", title=pick.title),
+                _("{title}: not advised for this firm.", title=pick.title),
                 (), your_answer, reasons, (), readings([reasons], tuple(kb.recommendations[pick.id].sources)))
 
 

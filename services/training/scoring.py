@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gvc_advisor.engine.advice import Advice, PlanItem
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.training.prediction import (
     FACT_DIMENSIONS,
@@ -47,6 +48,8 @@ from gvc_advisor.services.training.prediction import (
 
 RIGHT, CLOSE, WRONG, GIVEN = "right", "close", "wrong", "given"
 POINTS = {RIGHT: 1.0, CLOSE: 0.5, WRONG: 0.0}
+#: A mark as shown, in words and a sign (never by colour alone).
+MARK_WORDS = {RIGHT: N_("✓ right"), CLOSE: N_("~ close"), WRONG: N_("✗ wrong"), GIVEN: N_("· given")}
 #: Plan items with a priority number up to this are "the first three".
 FIRST = 3
 
@@ -110,23 +113,27 @@ def _fact_mark(kb: KnowledgeBase, advice: Advice, dimension: str, predicted: str
     contested = item is not None and item.contested is not None
     shown = value_label(kb, dimension, system)
     if item is not None and item.origin == "stated":
-        mark, why = GIVEN, "stated in the case (a consultant's judgement): given, not scored"
+        mark, why = GIVEN, _("stated in the case (a consultant's judgement): given, not scored")
     elif predicted == system:
         mark = RIGHT
-        why = ("the answers establish no value of it" if system == UNDETERMINED else
-               "the system's diagnosis" + (" (contested: a close call)" if contested else ""))
+        why = (_("the answers establish no value of it") if system == UNDETERMINED else
+               _("the system's diagnosis (contested: a close call)") if contested else _("the system's diagnosis"))
     elif predicted in alternatives:
-        rank = "the runner-up" if predicted == alternatives[0] else "an alternative"
         option = item.alternatives[alternatives.index(predicted)]
-        mark, why = CLOSE, (f"{rank}: the answers support it too (certainty {option.cf:.2f}), but {shown} is "
-                            f"stronger ({cf:.2f})")
+        if predicted == alternatives[0]:
+            why = _("the runner-up: the answers support it too (certainty {cf:.2f}), but {system} is stronger "
+                    "({system_cf:.2f})", cf=option.cf, system=shown, system_cf=cf)
+        else:
+            why = _("an alternative: the answers support it too (certainty {cf:.2f}), but {system} is stronger "
+                    "({system_cf:.2f})", cf=option.cf, system=shown, system_cf=cf)
+        mark = CLOSE
     elif predicted == UNDETERMINED and contested:
-        mark, why = CLOSE, (f"the diagnosis is contested: {shown} only just beats "
-                            f"{item.contested.runner_up.label}")
+        mark, why = CLOSE, _("the diagnosis is contested: {system} only just beats {runner_up}", system=shown,
+                             runner_up=item.contested.runner_up.label)
     elif system == UNDETERMINED:
-        mark, why = WRONG, "the answers establish no value of it"
+        mark, why = WRONG, _("the answers establish no value of it")
     else:
-        mark, why = WRONG, f"the system diagnoses {shown}"
+        mark, why = WRONG, _("the system diagnoses {system}", system=shown)
     return FactMark(dimension, dimension_label(kb, dimension), predicted, value_label(kb, dimension, predicted),
                     system, shown, cf, mark, POINTS.get(mark), why)
 
@@ -145,29 +152,33 @@ def _pick_mark(kb: KnowledgeBase, advice: Advice, first: tuple[PlanItem, ...], r
         group = first_ids[rec_id].choice_group
         if group is not None and group in right_groups:
             other = kb.recommendations[right_groups[group]].title
-            return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], (
-                f"priority {priority}, but an alternative to your pick \"{other}\": the plan offers them as "
-                f"\"{kb.choice_groups[group].title}\", choose one"), priority)
+            return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], _(
+                'priority {priority}, but an alternative to your pick "{other}": the plan offers them as '
+                '"{group}", choose one', priority=priority, other=other, group=kb.choice_groups[group].title),
+                priority)
         if group is not None:
             right_groups[group] = rec_id
-        return PickMark(rec_id, title, RIGHT, POINTS[RIGHT], f"priority {priority} in the system's plan", priority)
+        return PickMark(rec_id, title, RIGHT, POINTS[RIGHT], _("priority {priority} in the system's plan",
+                                                               priority=priority), priority)
     if made is not None:
-        where = (f"in the plan at priority {priority}, after the first three" if made in advice.plan else
-                 f"only worth considering (certainty {made.cf:.2f}, below {advice.worth_considering_level:.2f})")
+        where = (_("in the plan at priority {priority}, after the first three", priority=priority)
+                 if made in advice.plan else
+                 _("only worth considering (certainty {cf:.2f}, below {level:.2f})", cf=made.cf,
+                   level=advice.worth_considering_level))
         return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], where, priority)
     shared = [i for i in first if _group_of(kb, rec_id) & _group_of(kb, i.id)]
     if shared:
-        return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], (
-            f"not advised here, but an alternative route to \"{shared[0].title}\", which the plan puts at "
-            f"priority {shared[0].priority}"), None)
+        return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], _(
+            'not advised here, but an alternative route to "{title}", which the plan puts at priority {priority}',
+            title=shared[0].title, priority=shared[0].priority), None)
     lost = next((n for n in advice.not_chosen if n.id == rec_id), None)
     if lost is not None:
-        return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], f"supported, but set aside: {lost.why}", None)
+        return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], _("supported, but set aside: {why}", why=lost.why), None)
     followed = next((a for a in advice.already_followed if a.id == rec_id), None)
     if followed is not None:
-        return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], f"supported, but the firm already does it: "
-                        f"{followed.because}", None)
-    return PickMark(rec_id, title, WRONG, POINTS[WRONG], "not advised for this firm", None)
+        return PickMark(rec_id, title, CLOSE, POINTS[CLOSE], _("supported, but the firm already does it: {because}",
+                                                               because=followed.because), None)
+    return PickMark(rec_id, title, WRONG, POINTS[WRONG], _("not advised for this firm"), None)
 
 
 def first_priorities(advice: Advice) -> tuple[PlanItem, ...]:

@@ -6,6 +6,11 @@ first (lowest mean, then most often wrong), which is what a trainer asks
 first — *what does this trainee, this class, get wrong most?*  For each
 exercise: the class's mean per dimension and the most frequent mistaken
 prediction.  Trainees are matched by name, ignoring case and spacing.
+
+Results are counted by ids (exercise id, values, marks), never by the titles and
+labels a result file records in the language it was done in; what a summary
+shows is worded in the current language, from the knowledge base loaded in it
+(a trainer's own case keeps the title its file records).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gvc_advisor.engine.errors import Problem
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.training.prediction import DIMENSIONS, FACT_DIMENSIONS, UNDETERMINED, UNDETERMINED_LABEL
 from gvc_advisor.services.training.prediction import dimension_label as _kb_dimension_label
@@ -53,6 +59,8 @@ class Group:
     results: tuple[TrainingResult, ...]
     mean: float
     dimensions: tuple[DimensionStats, ...]  # in the order asked
+    #: Exercise id → its title in the current language (see :func:`exercise_title`).
+    titles: dict[str, str]
 
     @property
     def weakest(self) -> tuple[DimensionStats, ...]:
@@ -106,22 +114,33 @@ def dimension_stats(kb: KnowledgeBase, results: tuple[TrainingResult, ...]) -> t
     for dimension in DIMENSIONS:
         marks = [r.marks.get(dimension) for r in results if r.points.get(dimension) is not None]
         points = [r.points[dimension] for r in results if r.points.get(dimension) is not None]
-        missed = Counter(r.exercise.title for r in results if r.marks.get(dimension) in ("close", "wrong"))
+        missed = Counter(exercise_title(kb, r) for r in results if r.marks.get(dimension) in ("close", "wrong"))
         stats.append(DimensionStats(
             dimension, dimension_label(kb, dimension), len(points), marks.count("right"), marks.count("close"),
             marks.count("wrong"), sum(points) / len(points) if points else None,
-            tuple(title for title, _ in sorted(missed.items(), key=lambda item: (-item[1], item[0])))))
+            tuple(title for title, _count in sorted(missed.items(), key=lambda item: (-item[1], item[0])))))
     return tuple(stats)
+
+
+def exercise_title(kb: KnowledgeBase, result: TrainingResult) -> str:
+    """The exercise's title in the current language: the knowledge base's own for a bundled case
+    (the file records the title in the language the trainee used), else the file's."""
+    if result.exercise.origin == "knowledge base":
+        case = next((c for c in kb.cases if c.id == result.exercise.id), None)
+        if case is not None:
+            return case.title
+    return result.exercise.title
 
 
 def _group(kb: KnowledgeBase, key: str, name: str, results: list[TrainingResult]) -> Group:
     ordered = tuple(sorted(results, key=lambda r: (r.completed, r.exercise.id)))
-    return Group(key, name, ordered, sum(r.score for r in ordered) / len(ordered), dimension_stats(kb, ordered))
+    return Group(key, name, ordered, sum(r.score for r in ordered) / len(ordered), dimension_stats(kb, ordered),
+                 {r.exercise.id: exercise_title(kb, r) for r in ordered})
 
 
 def _value_label(kb: KnowledgeBase, dimension: str, value: str) -> str:
     if value == UNDETERMINED:
-        return UNDETERMINED_LABEL
+        return _(UNDETERMINED_LABEL)
     return kb.value_label(dimension, value) if dimension in kb.facts else value
 
 
@@ -150,7 +169,7 @@ def summarise(kb: KnowledgeBase, results: list[TrainingResult], problems: list[P
         names.setdefault(key, " ".join(result.trainee.split()))
         by_exercise.setdefault(result.exercise.id, []).append(result)
     trainees = tuple(sorted((_group(kb, k, names[k], v) for k, v in by_trainee.items()), key=lambda g: g.key))
-    exercises = tuple(sorted((_group(kb, k, v[-1].exercise.title, v) for k, v in by_exercise.items()),
+    exercises = tuple(sorted((_group(kb, k, exercise_title(kb, v[-1]), v) for k, v in by_exercise.items()),
                              key=lambda g: g.key))
     mistakes = {g.key: exercise_mistakes(kb, g.results) for g in exercises}
     return ClassSummary(tuple(results), dimension_stats(kb, tuple(results)), trainees, exercises, mistakes,

@@ -21,6 +21,7 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.services.training.exercises import Exercise, exercise_from_file
 from gvc_advisor.services.training.explanation import reference
 from gvc_advisor.services.training.results import TrainingResult, remember_trainee
@@ -28,13 +29,14 @@ from gvc_advisor.tui.screens.training_profile import ProfileScreen
 from gvc_advisor.tui.screens.training_reveal import RevealScreen
 from gvc_advisor.tui.screens.training_summary import CourseSummaryScreen
 from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
+from gvc_advisor.tui.training_text import message_text, translate_bindings
 
 
 def exercise_prompt(exercise: Exercise, result: TrainingResult | None) -> Text:
     """An exercise by its firm: the case's title often names the answer (\"a captive …\")."""
     text = Text(exercise.case.firm)
     if result is not None:
-        text.append(f"  done: {result.score:.0%}")
+        text.append("  " + _("done: {score:.0%}", score=result.score))
     return text
 
 
@@ -50,20 +52,21 @@ class TrainingScreen(Screen):
     #training-detail-box { width: 3fr; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("s", "summary", "My results"),
-        Binding("o", "open_file", "Open a case file"),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("s", "summary", N_("My results")),
+        Binding("o", "open_file", N_("Open a case file")),
     ]
 
     def __init__(self, state: TrainingState | None = None) -> None:
         super().__init__()
+        translate_bindings(self)
         self.state = state
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="training-trainee-row"):
-            yield Static("Your name:")
-            yield Input(placeholder="as it should appear in the class summary", id="training-trainee")
+            yield Static(Text(_("Your name:")))
+            yield Input(placeholder=_("as it should appear in the class summary"), id="training-trainee")
         yield Static(id="training-intro", classes="training-note")
         with Horizontal(id="main"):
             yield OptionList(id="training-exercises")
@@ -73,7 +76,7 @@ class TrainingScreen(Screen):
     def on_mount(self) -> None:
         if self.state is None:
             self.state = TrainingState.for_app(self.app)
-        self.title = "Training exercise"
+        self.title = _("Training exercise")
         self.query_one("#training-trainee", Input).value = self.state.trainee
         self._fill()
         if self.state.trainee:
@@ -90,10 +93,12 @@ class TrainingScreen(Screen):
         highlighted = menu.highlighted
         menu.clear_options()
         menu.add_options([Option(exercise_prompt(e, state.done.get(e.id)), id=e.id) for e in state.exercises])
-        course = "Your course: do the exercises in order. " if state.course else ""
-        self.query_one("#training-intro", Static).update(Text(
-            f"{course}Read the firm, commit to your diagnosis and your first three strategies, then see what "
-            "the system concludes and why. Enter starts the highlighted exercise."))
+        intro = (_("Your course: do the exercises in order. Read the firm, commit to your diagnosis and your first "
+                   "three strategies, then see what the system concludes and why. Enter starts the highlighted "
+                   "exercise.") if state.course else
+                 _("Read the firm, commit to your diagnosis and your first three strategies, then see what the "
+                   "system concludes and why. Enter starts the highlighted exercise."))
+        self.query_one("#training-intro", Static).update(Text(intro))
         if state.exercises:
             first_open = next((i for i, e in enumerate(state.exercises) if e.id not in state.done), 0)
             menu.highlighted = highlighted if highlighted is not None and not state.course else first_open
@@ -112,15 +117,16 @@ class TrainingScreen(Screen):
         text.append(case.firm + "\n", style="bold")
         text.append(case.situation + "\n\n")
         if case.training is not None and case.training.disagreement:
-            text.append("The papers disagree about a firm like this one.\n")
+            text.append(_("The papers disagree about a firm like this one.") + "\n")
         if exercise.origin != "knowledge base":
-            text.append("From the case file: ", style="bold")
-            text.append(exercise.origin + "\n")
+            text.append(message_text(N_("From the case file: {file}"), {}, "bold", file=exercise.origin))
+            text.append("\n")
         if result is not None:
-            text.append(f"\nDone in this sitting: {result.score:.0%} — {case.title}.\n", style="bold")
+            text.append("\n" + _("Done in this sitting: {score:.0%} — {title}.", score=result.score, title=case.title)
+                        + "\n", style="bold")
             if case.training is not None:
-                text.append(f"Grounded in {reference(case.training.passage)}.\n")
-            text.append("Enter does it again (a new result file).\n")
+                text.append(_("Grounded in {reference}.", reference=reference(case.training.passage)) + "\n")
+            text.append(_("Enter does it again (a new result file).") + "\n")
         self.query_one("#training-detail", Static).update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -138,7 +144,7 @@ class TrainingScreen(Screen):
     def _take_name(self) -> bool:
         name = " ".join(self.query_one("#training-trainee", Input).value.split())
         if not name:
-            self.app.notify("Type your name first: it goes into your result files and the class summary.",
+            self.app.notify(_("Type your name first: it goes into your result files and the class summary."),
                             severity="warning")
             self.query_one("#training-trainee").focus()
             return False
@@ -163,7 +169,7 @@ class TrainingScreen(Screen):
             return
         following = self.state.next_after(exercise.id)
         if following is None:
-            self.app.notify("You have done every exercise on the list: s shows your results.")
+            self.app.notify(_("You have done every exercise on the list: s shows your results."))
         else:
             self.start(following.id)
 
@@ -196,18 +202,19 @@ class TrainingScreen(Screen):
 class OpenCaseFileScreen(ModalScreen[str | None]):
     """Ask for the path of a trainer's case file; show why it was refused, if it was."""
 
-    BINDINGS = [("escape", "cancel", "Cancel")]
+    BINDINGS = [("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, path: str = "", error: str = "") -> None:
         super().__init__()
+        translate_bindings(self)
         self.path, self.error = path, error
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Open a case file (a trainer's exercise, the format of knowledge_base/cases/):"))
+            yield Static(Text(_("Open a case file (a trainer's exercise, the format of knowledge_base/cases/):")))
             yield Input(value=self.path, placeholder="my-exercise.yaml", id="case-path")
             yield Static(Text(self.error), id="case-error", classes="error")
-            yield Button("Open", variant="primary", id="case-open")
+            yield Button(_("Open"), variant="primary", id="case-open")
 
     def on_mount(self) -> None:
         self.query_one("#case-path").focus()
@@ -218,7 +225,7 @@ class OpenCaseFileScreen(ModalScreen[str | None]):
     def _submit(self) -> None:
         value = self.query_one("#case-path", Input).value.strip()
         if not value:
-            self.query_one("#case-error", Static).update(Text("Please type a path."))
+            self.query_one("#case-error", Static).update(Text(_("Please type a path.")))
             return
         self.dismiss(value)
 

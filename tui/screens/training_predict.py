@@ -21,7 +21,9 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, Select, S
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import N_, _, ngettext
 from gvc_advisor.services.training.exercises import Exercise, solve
+from gvc_advisor.services.training.lists import semicolon_list
 from gvc_advisor.services.training.prediction import (
     FACT_DIMENSIONS,
     PICKS,
@@ -33,6 +35,7 @@ from gvc_advisor.services.training.prediction import (
 from gvc_advisor.services.training.results import TrainingResult, result_from_reveal, save_result
 from gvc_advisor.services.training.reveal import Reveal, reveal
 from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
+from gvc_advisor.tui.training_text import translate_bindings
 from gvc_advisor.tui.widgets.firm_profile import FirmProfileView
 
 Outcome = tuple[Reveal, TrainingResult, Path | None, str | None]
@@ -55,13 +58,14 @@ class PredictScreen(Screen[Outcome | None]):
     PredictScreen.reading #predict-form { display: none; }
     """
     BINDINGS = [
-        Binding("f10", "commit", "Commit and reveal"),
-        Binding("f2", "profile", "Read the firm again"),
-        Binding("escape", "back", "Back"),
+        Binding("f10", "commit", N_("Commit and reveal")),
+        Binding("f2", "profile", N_("Read the firm again")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self, state: TrainingState, exercise: Exercise) -> None:
         super().__init__()
+        translate_bindings(self)
         self.state, self.exercise = state, exercise
         self._focus_in_form = None
         draft = state.drafts.setdefault(exercise.id, {"facts": {}, "strategies": []})
@@ -72,28 +76,29 @@ class PredictScreen(Screen[Outcome | None]):
         kb = self.app.kb
         yield Header()
         with VerticalScroll(id="predict-form"):
-            yield Static(Text("Commit to your diagnosis, then pick the three strategies you would put first."),
+            yield Static(Text(_("Commit to your diagnosis, then pick the three strategies you would put first.")),
                          classes="training-note")
             for dimension in FACT_DIMENSIONS:
                 with Horizontal(classes="predict-row"):
                     yield Static(Text(dimension_label(kb, dimension)))
                     yield Select([(Text(label), value) for value, label in fact_options(kb, dimension)],
-                                 prompt="Choose…", id=f"predict-{dimension}", compact=True,
+                                 prompt=_("Choose…"), id=f"predict-{dimension}", compact=True,
                                  value=self.draft_facts.get(dimension, Select.NULL))
-            yield Static(Text(f"Your first {PICKS} strategies (Enter picks or unpicks; type to search):"),
+            yield Static(Text(_("Your first {picks} strategies (Enter picks or unpicks; type to search):",
+                                picks=PICKS)),
                          classes="training-title")
-            yield Input(placeholder="search the catalogue, e.g. brand, design, relocate", id="predict-search",
+            yield Input(placeholder=_("search the catalogue, e.g. brand, design, relocate"), id="predict-search",
                         compact=True)
             yield OptionList(id="predict-catalogue")
             yield Static(id="predict-picks")
             with Horizontal(id="predict-buttons"):
-                yield Button("Commit and reveal (F10)", variant="primary", id="predict-commit", compact=True)
-                yield Button("Read the firm again (F2)", id="predict-profile", compact=True)
+                yield Button(_("Commit and reveal (F10)"), variant="primary", id="predict-commit", compact=True)
+                yield Button(_("Read the firm again (F2)"), id="predict-profile", compact=True)
         yield VerticalScroll(FirmProfileView(kb, self.exercise), id="predict-profile-view")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Predict: {self.exercise.case.firm}"
+        self.title = _("Predict: {firm}", firm=self.exercise.case.firm)
         self._fill_catalogue("")
         self._show_picks()
         self.query_one(f"#predict-{FACT_DIMENSIONS[0]}").focus()
@@ -111,14 +116,14 @@ class PredictScreen(Screen[Outcome | None]):
         if options:
             menu.highlighted = 0
         else:
-            menu.add_option(Option(Text("No strategy matches; clear the search."), id="", disabled=True))
+            menu.add_option(Option(Text(_("No strategy matches; clear the search.")), id="", disabled=True))
 
     def _show_picks(self) -> None:
         kb = self.app.kb
         text = Text()
         for n in range(PICKS):
             text.append(f"{n + 1}. ", style="bold")
-            text.append(kb.recommendations[self.picks[n]].title if n < len(self.picks) else "(not chosen yet)")
+            text.append(kb.recommendations[self.picks[n]].title if n < len(self.picks) else _("(not chosen yet)"))
             text.append("\n" if n < PICKS - 1 else "")
         self.query_one("#predict-picks", Static).update(text)
 
@@ -137,7 +142,8 @@ class PredictScreen(Screen[Outcome | None]):
         if rec_id in self.picks:
             self.picks.remove(rec_id)
         elif len(self.picks) >= PICKS:
-            self.app.notify(f"You already have {PICKS}: unpick one first (Enter on it).", severity="warning")
+            self.app.notify(_("You already have {picks}: unpick one first (Enter on it).", picks=PICKS),
+                            severity="warning")
             return
         else:
             self.picks.append(rec_id)
@@ -184,8 +190,8 @@ class PredictScreen(Screen[Outcome | None]):
         missing = [dimension_label(kb, d) for d in FACT_DIMENSIONS if d not in self.draft_facts]
         if missing or len(self.picks) != PICKS:
             left = PICKS - len(self.picks)
-            todo = missing + ([f"{left} more strateg{'y' if left == 1 else 'ies'}"] if left else [])
-            self.app.notify("Still to choose: " + "; ".join(todo) + ".", severity="warning")
+            todo = missing + ([ngettext("{n} more strategy", "{n} more strategies", left)] if left else [])
+            self.app.notify(_("Still to choose: {choices}.", choices=semicolon_list(todo)), severity="warning")
             first = next((d for d in FACT_DIMENSIONS if d not in self.draft_facts), None)
             self.query_one(f"#predict-{first}" if first else "#predict-search").focus()
             return
@@ -201,7 +207,7 @@ class PredictScreen(Screen[Outcome | None]):
             saved = save_result(result, self.state.results_dir)
         except UserError as exc:
             error = exc.report()
-            self.app.notify(f"Your result could not be saved: {error}", severity="error", timeout=12)
+            self.app.notify(_("Your result could not be saved: {error}", error=error), severity="error", timeout=12)
         self.state.done[self.exercise.id] = result
         self.state.drafts.pop(self.exercise.id, None)
         self.dismiss((shown, result, saved, error))

@@ -12,9 +12,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.services.training.exercises import Exercise
 from gvc_advisor.tui.screens.training_predict import Outcome, PredictScreen
 from gvc_advisor.tui.training_state import TRAINING_CSS, TrainingState
+from gvc_advisor.tui.training_text import translate_bindings
 from gvc_advisor.tui.widgets.firm_profile import FirmProfileView
 
 
@@ -26,26 +28,27 @@ class ProfileScreen(Screen[Outcome | None]):
     #training-profile-box { padding: 0 1; }
     """
     BINDINGS = [
-        Binding("p,enter", "predict", "Predict"),
-        Binding("d", "details", "Question by question"),
-        Binding("escape", "back", "Back"),
+        Binding("p,enter", "predict", N_("Predict")),
+        Binding("d", "details", N_("Question by question")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self, state: TrainingState, exercise: Exercise) -> None:
         super().__init__()
+        translate_bindings(self)
         self.state, self.exercise = state, exercise
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text("Read the firm. Then press p (or Enter) to commit to your diagnosis and your first "
-                          "three strategies; d shows the answers question by question."),
+        yield Static(Text(_("Read the firm. Then press p (or Enter) to commit to your diagnosis and your first "
+                            "three strategies; d shows the answers question by question.")),
                      classes="training-note")
         yield VerticalScroll(FirmProfileView(self.app.kb, self.exercise, id="training-profile"),
                              id="training-profile-box")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Exercise: {self.exercise.case.firm}"
+        self.title = _("Exercise: {title}", title=self.exercise.case.firm)
         self.query_one("#training-profile-box").focus()
 
     def action_details(self) -> None:
