@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gvc_advisor.engine.errors import shown
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import MAX_FIRM_LENGTH, Answer, Answers, check_value
 from gvc_advisor.engine.kb.model import KnowledgeBase
@@ -97,6 +98,8 @@ class SavedSession:
     history: list[str] = field(default_factory=list)
     progress: tuple[int, int] = (0, 0)
     format: int = FORMAT_VERSION
+    #: The language the interview was held in (resuming switches to it); answers do not depend on it.
+    language: str = SOURCE_LANGUAGE
     #: Saved answers the current knowledge base does not accept; kept in ``answers``
     #: on every save so that nothing the user entered is lost (never written on its own).
     unrestored: dict[str, SavedValue] = field(default_factory=dict)
@@ -107,14 +110,14 @@ class SavedSession:
             "id": self.id, "firm": self.firm, "created": self.created, "updated": self.updated,
             "kb": dict(self.kb), "answers": {name: _data(value) for name, value in self.answers.items()},
             "skipped": list(self.skipped), "history": list(self.history), "progress": list(self.progress),
-            "format": self.format,
+            "format": self.format, "language": self.language,
         }
 
     @classmethod
-    def new(cls, firm: str, kb: KnowledgeBase) -> SavedSession:
+    def new(cls, firm: str, kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> SavedSession:
         stamp = _now()
         return cls(id=uuid.uuid4().hex[:12], firm=firm.strip()[:MAX_FIRM_LENGTH] or "Unnamed firm",
-                   created=stamp, updated=stamp, kb=kb.version_info)
+                   created=stamp, updated=stamp, kb=kb.version_info, language=language)
 
     def capture(self, interview: Interview) -> None:
         """Copy the interview's state into this record."""
@@ -223,7 +226,7 @@ def parse_session(raw: bytes, session_id: str) -> SavedSession:
     return SavedSession(
         id=session_id, firm=valid.firm, created=valid.created, updated=valid.updated, kb=valid.kb,
         answers=_records(valid.answers), skipped=valid.skipped, history=valid.history, progress=valid.progress,
-        format=valid.format, unrestored=_records(valid.unrestored))
+        format=valid.format, language=valid.language, unrestored=_records(valid.unrestored))
 
 
 def _records(answers: dict[str, Any]) -> dict[str, SavedValue]:

@@ -22,7 +22,16 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.narrative import value_words
+
+#: The question bank's topics (ids in the knowledge base) as headings.
+TOPICS = {"industry": N_("Industry and chain"), "buyers": N_("Buyers"), "firm": N_("The firm"),
+          "cluster": N_("The cluster"), "pressures": N_("Costs and pressures"), "lockin": N_("Low-end lock-in"),
+          "diagnosis": N_("Facts stated directly")}
+#: Upgrading types (ids of the framework) as the screens name them.
+UPGRADING = {"process": N_("process upgrading"), "product": N_("product upgrading"),
+             "functional": N_("functional upgrading"), "chain": N_("chain upgrading")}
 
 #: ANSI/VT escape sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-byte ESC x)
 #: first, so that their parameters go with them; then any remaining control.
@@ -75,3 +84,13 @@ def lines(items: Iterable[Content | str]) -> Content:
 def value_text(kb, name: str, value: object) -> str:
     """The label of an answer or fact value: numbers with separators and the right unit."""
     return clean(value_words(kb, name, value), single_line=True)
+
+
+def topic_label(topic: str) -> str:
+    """A topic id as a heading in the current language."""
+    return _(TOPICS[topic]) if topic in TOPICS else clean(topic.replace("_", " ").capitalize(), single_line=True)
+
+
+def upgrading_label(kind: str) -> str:
+    """``functional`` → "functional upgrading" (功能升级)."""
+    return _(UPGRADING[kind]) if kind in UPGRADING else _("{kind} upgrading", kind=clean(kind, single_line=True))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.answers import answers_from_mapping
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.training.exercises import Exercise
@@ -22,13 +23,13 @@ def profile_text(profile: FirmProfile, details: bool) -> Text:
         text.append("\n" + paragraph.title + ". ", style="bold")
         text.append(paragraph.text + "\n")
     if profile.given:
-        text.append("\nAlready established by the consultant: ", style="bold")
-        text.append("; ".join(profile.given) + ".\n")
+        text.append("\n" + _("Already established by the consultant: "), style="bold")
+        text.append(_("; ").join(profile.given) + _(".") + "\n")
     if details:
-        text.append("\nQuestion by question\n", style="bold")
+        text.append("\n" + _("Question by question") + "\n", style="bold")
         for detail in profile.details:
             text.append(f"• {detail.question} ")
-            text.append(detail.answer + (" (not sure)" if detail.unsure else ""), style="bold")
+            text.append(detail.answer + (_(" (not sure)") if detail.unsure else ""), style="bold")
             text.append("\n")
     return text
 
@@ -37,7 +38,7 @@ class FirmProfileView(Static):
     """The profile of one exercise's firm; ``toggle_details`` adds or removes the answers."""
 
     def __init__(self, kb: KnowledgeBase, exercise: Exercise, **kwargs) -> None:
-        answers, _ = answers_from_mapping(kb, exercise.case.answers, f"case {exercise.id}")
+        answers, _problems = answers_from_mapping(kb, exercise.case.answers, f"case {exercise.id}")
         self.profile = firm_profile(kb, exercise.case.firm, exercise.case.situation, answers)
         self.details = False
         super().__init__(profile_text(self.profile, False), **kwargs)
