@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gvc_advisor.engine.errors import shown
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import MAX_FIRM_LENGTH, Answer, Answers, check_value
@@ -141,12 +142,13 @@ class SavedSession:
             value, cf = (raw.value, raw.certainty) if isinstance(raw, CertainAnswer) else (raw, 1.0)
             known = name in kb.questions or (name in kb.facts and kb.facts[name].statable)
             if not known:
-                problems.append(f"'{shown(name)}' is no longer a question of this knowledge base (kept in the file)")
+                problems.append(_("'{name}' is no longer a question of this knowledge base (kept in the file)",
+                                  name=shown(name)))
                 self.unrestored[name] = raw
                 continue
             checked, error = check_value(kb, name, value)
             if error:
-                problems.append(error + " (kept in the file)")
+                problems.append(error + _(" (kept in the file)"))
                 self.unrestored[name] = raw
                 continue
             answers[name] = Answer(checked, cf)

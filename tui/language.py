@@ -34,11 +34,11 @@ if TYPE_CHECKING:
 
 def translate_bindings(node: DOMNode) -> None:
     """Give ``node`` its class's key bindings with descriptions in the current language."""
-    source = type(node)._merged_bindings
-    if source is None:
-        return
-    english = {(b.key, b.action): b.description for bs in source.key_to_bindings.values() for b in bs}
     table = node._bindings.key_to_bindings
+    english = getattr(node, "_english_bindings", None)
+    if english is None:  # first seen: the descriptions are still the English of the code
+        english = {(b.key, b.action): b.description for found in table.values() for b in found}
+        node._english_bindings = english
     for key, found in table.items():
         table[key] = [replace(b, description=_(english.get((b.key, b.action), b.description)))
                       if b.description else b for b in found]

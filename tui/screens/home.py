@@ -62,11 +62,17 @@ class HomeScreen(AdvisorScreen):
         menu.focus()
 
     async def language_changed(self) -> None:
-        """Compose again; the highlight stays on the language line, so Enter switches back."""
+        """Compose again; the highlight stays where it was (on the language line if the
+        switch was made there, so that Enter switches back)."""
+        menu = self.query_one("#home-menu", OptionList)
+        before = menu.highlighted_option.id if menu.highlighted_option is not None else None
         await self.recompose()
         menu = self.query_one("#home-menu", OptionList)
         ids = [option.id or "" for option in menu.options]
-        menu.highlighted = next((i for i, key in enumerate(ids) if key.startswith(LANGUAGE)), 0)
+        if before and before.startswith(LANGUAGE):
+            menu.highlighted = next(i for i, key in enumerate(ids) if key.startswith(LANGUAGE))
+        else:
+            menu.highlighted = ids.index(before) if before in ids else 0
         menu.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -32,6 +32,17 @@ class QuestionModal(AdvisorModal):
             yield Button(_("Forget this answer"), id="forget")
             yield Static(styled(_("Enter confirms · Esc cancels"), "$text-muted"))
 
+    async def language_changed(self) -> None:
+        """The same question from the knowledge base in the new language, then the texts."""
+        from gvc_advisor.tui.screens.state_fact import fact_as_question
+
+        kb, name = self.app.kb, self.question.id
+        if name in kb.questions:
+            self.question = kb.questions[name]
+        elif name in kb.facts:
+            self.question = fact_as_question(kb.facts[name])
+        await super().language_changed()
+
     def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
         event.stop()
         self.dismiss((event.value, event.unsure))

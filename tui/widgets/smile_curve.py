@@ -40,8 +40,8 @@ def current_stage(consultation: Consultation) -> str:
 
 class _Grid:
     def __init__(self, width: int, height: int) -> None:
-        self.chars = [[" "] * width for _ in range(height)]
-        self.styles = [[""] * width for _ in range(height)]
+        self.chars = [[" "] * width for _row in range(height)]
+        self.styles = [[""] * width for _row in range(height)]
         self.width, self.height = width, height
 
     def put(self, x: int, y: int, text: str, style: str = "") -> None:
