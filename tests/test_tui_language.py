@@ -5,13 +5,15 @@ interview in Chinese, and Chinese text laid out by terminal cells."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
+import yaml
 from rich.cells import cell_len
 from tui_helpers import CASE, KB, answer_current, screen_text, start
 
 from gvc_advisor.engine.i18n import _, current_language, set_language
-from gvc_advisor.engine.kb.loader import load_knowledge_base
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
 from gvc_advisor.services.sessions import SessionStore, UnreadableSession, parse_session
 from gvc_advisor.tui.app import AdvisorApp
 from gvc_advisor.tui.screens.home import HomeScreen, NewInterviewScreen
@@ -163,9 +165,30 @@ async def test_a_session_saved_in_chinese_resumes_in_chinese(store):
         assert app.interview.kb is app.kb
 
 
-async def test_a_whole_interview_in_chinese(store):
+@pytest.fixture
+def zh_root(tmp_path):
+    """A copy of the knowledge base whose questions have Chinese texts (the shipped
+    translation is filled in by the translators in parallel; this one does not wait)."""
+    root = tmp_path / "package"
+    for folder in ("knowledge_base", "rules"):
+        shutil.copytree(default_kb_root() / folder, root / folder)
+    target = root / "translations" / "zh"
+    (target / "knowledge_base").mkdir(parents=True)
+    shutil.copy(default_kb_root() / "translations" / "zh" / "language.yaml", target)
+    questions = default_kb_root() / "translations" / "zh" / "knowledge_base" / "questions.yaml"
+    data = yaml.safe_load(questions.read_text(encoding="utf-8"))
+    for key, entry in data["texts"].items():
+        if key.endswith(".text"):
+            entry["text"] = "贵企业的问题：" + key.split(".")[1]
+    (target / "knowledge_base" / "questions.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                                              encoding="utf-8")
+    return root
+
+
+async def test_a_whole_interview_in_chinese(store, zh_root):
     set_language("zh")
-    kb_zh = load_knowledge_base(KB.root, language="zh")
+    kb_zh = load_knowledge_base(zh_root, language="zh")
+    assert kb_zh.questions["industry"].text == "贵企业的问题：industry"
     app = AdvisorApp(kb_zh, store=store)
     async with app.run_test(size=(100, 32)) as pilot:
         text = screen_text(app)
@@ -175,8 +198,8 @@ async def test_a_whole_interview_in_chinese(store):
         asked = 0
         while not app.interview.finished:
             question = app.interview.next_question
-            shown = app.screen.query_one("#question").render()
-            assert kb_zh.questions[question.id].text in str(shown)
+            assert f"贵企业的问题：{question.id}" in screen_text(app)
+            assert question.text == kb_zh.questions[question.id].text
             assert zh("Emerging picture") in screen_text(app)
             await answer_current(pilot, app)
             asked += 1
@@ -229,3 +252,37 @@ def test_chinese_wraps_by_cells_and_the_smile_curve_labels_are_chinese():
         labels = "\n".join(drawn)
         for stage in ("研发", "设计", "零部件", "生产制造", "物流", "营销", "品牌", "附加值"):
             assert stage in labels
+
+
+async def test_what_if_changes_and_an_open_question_dialog_follow_a_switch(store, zh_root):
+    from gvc_advisor.tui.screens.question_modal import QuestionModal
+    from gvc_advisor.tui.screens.whatif import WhatIfScreen
+
+    kb = load_knowledge_base(zh_root, language="en")
+    app = AdvisorApp(kb, store=store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(pilot)
+        for _round in range(3):
+            await answer_current(pilot, app)
+        answers = dict(app.interview.answers)
+        await pilot.press("ctrl+p", *"What-if", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WhatIfScreen)
+        await pilot.press("enter")  # change the first question on the copy
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionModal)
+        await app.switch_language("zh")
+        await pilot.pause()
+        assert app.screen.question.text == "贵企业的问题：industry"
+        assert zh("Forget this answer") in screen_text(app) and "贵企业的问题：industry" in screen_text(app)
+        await pilot.press("down", "enter")  # another industry than the worked case's
+        await pilot.pause()
+        whatif = app.screen
+        assert isinstance(whatif, WhatIfScreen)
+        assert whatif.answers["industry"] != answers["industry"]
+        assert zh(" (changed)") in screen_text(app) and zh("What-if") in screen_text(app)
+        await app.switch_language("en")
+        await pilot.pause()
+        assert app.screen is whatif and whatif.answers["industry"] != answers["industry"]
+        assert "(changed)" in screen_text(app) and "贵企业的问题" not in screen_text(app)
+        assert app.interview.answers == answers  # the what-if copy never touched the interview
