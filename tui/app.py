@@ -295,4 +295,5 @@ def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: 
     app = AdvisorApp(kb, answers=answers, firm=firm, workshop=workshop)
     app.run()
     if app.return_code:
-        raise InternalError(f"the interview stopped on an unexpected error (exit status {app.return_code})")
+        raise InternalError(_("the interview stopped on an unexpected error (exit status {status})",
+                              status=app.return_code))
