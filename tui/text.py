@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from gvc_advisor.engine.i18n import N_, _
@@ -84,6 +85,23 @@ def lines(items: Iterable[Content | str]) -> Content:
 def value_text(kb, name: str, value: object) -> str:
     """The label of an answer or fact value: numbers with separators and the right unit."""
     return clean(value_words(kb, name, value), single_line=True)
+
+
+def lead(prefix: str, text: object) -> str:
+    """``prefix`` (a bullet, a number) then ``text``, kept on one line with it.
+
+    Textual breaks lines only at spaces, and Chinese has none: after "  • " a Chinese
+    sentence longer than the line would go whole to the next line, leaving the
+    bullet alone above it.  Before Chinese text the prefix's trailing space is left
+    out, so the sentence starts beside its bullet and folds from there.
+    """
+    shown = clean(text)
+    return spacer(prefix, shown) + shown
+
+
+def spacer(prefix: str, text: str) -> str:
+    """``prefix`` as :func:`lead` puts it before ``text`` (for text styled apart from it)."""
+    return prefix.rstrip(" ") if text and cell_len(text[0]) == 2 else prefix
 
 
 def topic_label(topic: str) -> str:

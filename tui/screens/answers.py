@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import clean, join, plain, styled, topic_label, value_text
+from gvc_advisor.tui.text import clean, join, lead, plain, styled, topic_label, value_text
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
 KEYS = [
@@ -49,12 +49,12 @@ class AnswersScreen(AdvisorScreen):
             answer = interview.answers[name]
             shown = value_text(kb, name, answer.value) + (_(" (not sure)") if answer.unsure else "")
             stated = name in kb.facts
-            return styled(f"  → {shown}" + (_(" (stated by you)") if stated else ""), "bold $text-success")
+            return styled(lead("  → ", shown + (_(" (stated by you)") if stated else "")), "bold $text-success")
         if name in interview.skipped:
-            return styled("  → " + _("don't know"), "$text-warning")
+            return styled(lead("  → ", _("don't know")), "$text-warning")
         if name in interview.relevance.questions:
-            return styled("  → " + _("not asked yet"), "$text-muted")
-        return styled("  → " + _("not needed: it cannot change the advice now"), "$text-muted")
+            return styled(lead("  → ", _("not asked yet")), "$text-muted")
+        return styled(lead("  → ", _("not needed: it cannot change the advice now")), "$text-muted")
 
     def _prompt(self, name: str):
         kb = self.app.kb

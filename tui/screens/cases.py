@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.answers import answers_from_mapping
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import join, lines, plain, styled
+from gvc_advisor.tui.text import join, lead, lines, plain, styled
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
 KEYS = [
@@ -55,14 +55,14 @@ class CasesScreen(AdvisorScreen):
     def _show(self, case_id: str) -> None:
         kb, case = self.app.kb, self._case(case_id)
         parts = [plain(case.firm, "bold"), plain(case.situation), plain(""), styled(_("Expected diagnosis"), "bold")]
-        parts += [plain("  • " + _("{label}: {value}", label=kb.label(name), value=kb.value_label(name, value)))
+        parts += [plain(lead("  • ", _("{label}: {value}", label=kb.label(name), value=kb.value_label(name, value))))
                   for name, value in case.expected.facts.items()]
         parts.append(styled(_("Expected advice"), "bold"))
-        parts += [plain(f"  • {kb.recommendations[r].title}") for r in case.expected.recommended
+        parts += [plain(lead("  • ", kb.recommendations[r].title)) for r in case.expected.recommended
                   if r in kb.recommendations]
         if case.expected.warnings:
             parts.append(styled(_("Expected warnings"), "bold"))
-            parts += [plain(f"  • {kb.warnings[w].title}") for w in case.expected.warnings if w in kb.warnings]
+            parts += [plain(lead("  • ", kb.warnings[w].title)) for w in case.expected.warnings if w in kb.warnings]
         parts += [plain(""), styled(_("Teaching note"), "bold"), plain(case.teaching_note)]
         self.query_one("#case-detail", Static).update(lines(parts))
 

@@ -88,7 +88,7 @@ class ExplanationScreen(AdvisorScreen):
         mode = (_("consultant's detail: rules, ids, certainty arithmetic — d for plain language") if self.detail
                 else _("in plain language — d for the consultant's detail"))
         self.query_one("#explanation-title", Static).update(
-            join((_(HEADINGS[self.kind]), "bold"), (_(" ({mode})", mode=mode), "$text-muted")))
+            join((_(HEADINGS[self.kind]), "bold"), (" " + _("({kind})", kind=mode), "$text-muted")))
         self.query_one("#explanation").scroll_home(animate=False)
 
     def action_toggle_detail(self) -> None:

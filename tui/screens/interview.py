@@ -23,7 +23,7 @@ from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.engine.narrative import narrate
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
 from gvc_advisor.tui.screens.state_fact import fact_as_question
-from gvc_advisor.tui.text import clean, join, lines, plain, styled, topic_label, value_text
+from gvc_advisor.tui.text import clean, join, lead, lines, plain, styled, topic_label, value_text
 from gvc_advisor.tui.widgets.answer_input import AnswerInput
 from gvc_advisor.tui.widgets.keybar import KeyBar
 from gvc_advisor.tui.widgets.narrative_view import NarrativeView
@@ -145,7 +145,7 @@ class InterviewScreen(AdvisorScreen):
                      join((_("Why it matters: "), "bold"), plain(h.why))]
             if h.examples:
                 parts.append(styled(_("Examples:"), "bold"))
-                parts += [plain(f"  • {e}") for e in h.examples]
+                parts += [plain(lead("  • ", e)) for e in h.examples]
             self.query_one("#help", Static).update(lines(parts))
             self.query_one("#help-scroll").scroll_home(animate=False)
             widget = next(iter(slot.query(AnswerInput)), None)

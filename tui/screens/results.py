@@ -19,7 +19,7 @@ from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.tui.plan import PlanItem, advice_of, diagnosis, priority_plan
 from gvc_advisor.tui.plan import warnings as warnings_of
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import clean, join, lines, plain, styled, upgrading_label
+from gvc_advisor.tui.text import clean, join, lead, lines, plain, styled, upgrading_label
 from gvc_advisor.tui.widgets.keybar import KeyBar
 from gvc_advisor.tui.widgets.picture import cf_badge
 
@@ -70,10 +70,10 @@ def plan_prompt(item: PlanItem, spaced: bool = False) -> Content:
     if item.horizon:
         second.append(item.horizon)
     second.append(_("who: {actors}", actors=_(", ").join(item.actors)))
-    lead = join((f"{item.priority}. ", "bold"), plain(item.title, "bold"))
+    first = join(plain(lead(f"{item.priority}. ", item.title), "bold"))
     if item.worth_considering:
-        lead = join(lead, ("  " + _("(worth considering)"), "$text-muted"))
-    parts = [lead, join("   ", (cf_badge(item.cf, 5), "$text-muted"), " · " + " · ".join(second))]
+        first = join(first, ("  " + _("(worth considering)"), "$text-muted"))
+    parts = [first, join("   ", (cf_badge(item.cf, 5), "$text-muted"), " · " + " · ".join(second))]
     if item.alternatives:
         parts.append(join("   ", (_("or instead (choose one): "), "$text-warning"),
                           plain(_("; ").join(item.alternatives))))
@@ -140,7 +140,7 @@ class ResultsScreen(AdvisorScreen):
         shown_warnings = [Option(styled(_("Warnings"), "bold"), id="head:warnings", disabled=True)]
         raised = warnings_of(advice)
         for w in raised:
-            shown_warnings.append(Option(lines([plain("⚠ " + clean(w.title, True), "bold $text-warning"),
+            shown_warnings.append(Option(lines([plain(lead("⚠ ", clean(w.title, True)), "bold $text-warning"),
                                                 plain(w.message)]), id=w.id))
         if not raised:
             shown_warnings.append(Option(styled(_("No warnings."), "$text-muted"), id="none", disabled=True))
@@ -177,7 +177,7 @@ class ResultsScreen(AdvisorScreen):
         rec = self.app.kb.recommendations[rec_id]
 
         def bullets(title: str, items: list[str]) -> list[Content]:
-            return [styled(title, "bold")] + [plain(f"  • {text}") for text in items]
+            return [styled(title, "bold")] + [plain(lead("  • ", text)) for text in items]
 
         parts = [plain(item.title, "bold"), styled(upgrading_label(rec.upgrading_type.value), "$text-muted"),
                  plain(item.summary)]

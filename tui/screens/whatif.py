@@ -16,7 +16,7 @@ from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.services.compare import compare
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import join, lines, plain, styled, value_text
+from gvc_advisor.tui.text import join, lead, lines, plain, spacer, styled, value_text
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
 KEYS = [
@@ -62,7 +62,7 @@ class WhatIfScreen(AdvisorScreen):
         current = self.answers.get(name)
         changed = current != self.app.interview.answers.get(name)
         shown = value_text(kb, name, current.value) if current else "—"
-        answer = join(("  → ", "$text-muted"), (shown, "bold $text-warning" if changed else "bold"),
+        answer = join((spacer("  → ", shown), "$text-muted"), (shown, "bold $text-warning" if changed else "bold"),
                       (_(" (changed)") if changed else "", "$text-warning"))
         return lines([plain(kb.questions[name].text), answer])
 
@@ -97,7 +97,7 @@ class WhatIfScreen(AdvisorScreen):
                      plain(fact_value(after, n))) for n, _before, _after in diff.facts]
         out.append(Content(""))
         out.append(styled(_("Advice in this scenario:"), "bold"))
-        out += [join(f"{c.cf:.2f}  ", plain(title(c.target))) for c in after.recommended] or [plain(_("(none)"))]
+        out += [plain(lead(f"{c.cf:.2f}  ", title(c.target))) for c in after.recommended] or [plain(_("(none)"))]
         self.query_one("#whatif-diff", Static).update(lines(out))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -44,8 +44,8 @@ class WhyNotScreen(AdvisorScreen):
         menu.clear_options()
         for rec in kb.recommendations.values():
             if rec.id not in made:
-                menu.add_option(Option(join(plain(rec.title), ("  (" + upgrading_label(rec.upgrading_type.value) + ")",
-                                                              "$text-muted")),
+                kind = _("({kind})", kind=upgrading_label(rec.upgrading_type.value))
+                menu.add_option(Option(join(plain(rec.title), ("  " + kind, "$text-muted")),
                                        id=rec.id))
         if not menu.option_count:
             menu.add_option(Option(styled(_("Every strategy in the knowledge base was recommended."), "$text-muted"),

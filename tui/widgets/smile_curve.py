@@ -145,7 +145,7 @@ def legend(here: str, plan: list[PlanItem]) -> list[Content]:
         where = (_(" stays at {stage}: ", stage=stage) if item.smile_stage == here
                  else _(" leads to {stage}: ", stage=stage))
         out.append(Content.assemble((f"{item.priority}", TARGET), where, (clean(item.title, single_line=True), "bold"),
-                                    " (" + upgrading_label(item.upgrading_type) + ")"))
+                                    " " + _("({kind})", kind=upgrading_label(item.upgrading_type))))
     if len(plan) > SHOWN_STEPS:
         further = len(plan) - SHOWN_STEPS
         out.append(Content.styled(ngettext("… and {n} further step of the plan on the results screen.",
