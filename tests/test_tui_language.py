@@ -286,3 +286,25 @@ async def test_what_if_changes_and_an_open_question_dialog_follow_a_switch(store
         assert app.screen is whatif and whatif.answers["industry"] != answers["industry"]
         assert "(changed)" in screen_text(app) and "贵企业的问题" not in screen_text(app)
         assert app.interview.answers == answers  # the what-if copy never touched the interview
+
+
+async def test_a_knowledge_base_that_fails_to_load_is_reported_and_the_language_stays(store, monkeypatch):
+    from gvc_advisor.engine.errors import KnowledgeBaseError, Problem
+    from gvc_advisor.engine.kb import loader
+
+    def failing(root=None, *, language=None):
+        raise KnowledgeBaseError([Problem("translations/zh/knowledge_base/questions.yaml", 3, 1, "broken")])
+
+    app = AdvisorApp(KB, store=store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(pilot)
+        await answer_current(pilot, app)
+        answers = dict(app.interview.answers)
+        monkeypatch.setattr(loader, "load_knowledge_base", failing)
+        await app.switch_language("zh")
+        await pilot.pause()
+        assert current_language() == "en" and app.kb is KB
+        assert app.interview.answers == answers and isinstance(app.screen, InterviewScreen)
+        shown = [n.message for n in app._notifications]
+        assert any("questions.yaml" in message and "Cannot switch to 简体中文" in message for message in shown)
+        assert "Emerging picture" in screen_text(app)

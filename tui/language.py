@@ -26,6 +26,7 @@ from textual.dom import DOMNode
 from textual.widgets import Checkbox, Input, OptionList, RadioButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+from gvc_advisor.engine.errors import UserError
 from gvc_advisor.engine.i18n import _, current_language, set_language
 
 if TYPE_CHECKING:
@@ -115,10 +116,18 @@ async def switch_language(app, code: str) -> bool:
         return False
     if code == current_language() and app.kb.language == code:
         return True
+    previous = current_language()
     set_language(code)
     kb = app.knowledge_bases.get(code)
     if kb is None:
-        kb = app.knowledge_bases[code] = load_knowledge_base(app.kb_root, language=code)
+        try:
+            kb = load_knowledge_base(app.kb_root, language=code)
+        except UserError as exc:  # a broken translation file: say where, stay in the old language
+            set_language(previous)
+            app.notify(_("Cannot switch to {name}: {problems}", name=names[code], problems=exc.report()),
+                       severity="error", timeout=15)
+            return False
+        app.knowledge_bases[code] = kb
     app.kb = kb
     if app.interview is not None:
         old = app.interview
