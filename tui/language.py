@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 
 def translate_bindings(node: DOMNode) -> None:
-    """Give ``node`` its class's key bindings with descriptions in the current language."""
+    """``node``'s key descriptions in the current language (translated from the English
+    they had when first seen, so that switching back and forth never loses it)."""
     table = node._bindings.key_to_bindings
     english = getattr(node, "_english_bindings", None)
     if english is None:  # first seen: the descriptions are still the English of the code
@@ -122,7 +123,7 @@ async def switch_language(app, code: str) -> bool:
     if kb is None:
         try:
             kb = load_knowledge_base(app.kb_root, language=code)
-        except UserError as exc:  # a broken translation file: say where, stay in the old language
+        except UserError as exc:  # it does not load: say where, and stay in the old language
             set_language(previous)
             app.notify(_("Cannot switch to {name}: {problems}", name=names[code], problems=exc.report()),
                        severity="error", timeout=15)
