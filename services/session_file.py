@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE, available_languages
 from gvc_advisor.engine.kb.answers import MAX_FIRM_LENGTH
 
 #: ``sessions.FORMAT_VERSION`` (this module cannot import it: sessions imports this one).
@@ -24,6 +25,15 @@ def _iso_time(text: str) -> str:
 
 
 IsoTime = Annotated[str, AfterValidator(_iso_time)]
+def _known_language(code: str) -> str:
+    known = available_languages()
+    if code not in known:
+        raise ValueError(f"unknown language {code[:20]!r}; known: {', '.join(known)}")
+    return code
+
+
+#: Written since languages came; a file without it was an English interview.
+LanguageCode = Annotated[str, AfterValidator(_known_language)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 
@@ -54,5 +64,6 @@ class SessionFile(BaseModel):
     history: list[Name] = Field(default_factory=list)
     progress: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] = (0, 0)
     format: int = FORMAT_VERSION
+    language: LanguageCode = SOURCE_LANGUAGE
     #: Accepted as the earlier model accepted it, never written.
     unrestored: dict[Name, SavedValue] = Field(default_factory=dict, exclude=True)

@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gvc_advisor.engine.errors import shown
+from gvc_advisor.engine.i18n import _, ngettext
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import MAX_FIRM_LENGTH, Answer, Answers, check_value
 from gvc_advisor.engine.kb.model import KnowledgeBase
@@ -97,6 +99,8 @@ class SavedSession:
     history: list[str] = field(default_factory=list)
     progress: tuple[int, int] = (0, 0)
     format: int = FORMAT_VERSION
+    #: The language the interview was held in (resuming switches to it); answers do not depend on it.
+    language: str = SOURCE_LANGUAGE
     #: Saved answers the current knowledge base does not accept; kept in ``answers``
     #: on every save so that nothing the user entered is lost (never written on its own).
     unrestored: dict[str, SavedValue] = field(default_factory=dict)
@@ -107,14 +111,14 @@ class SavedSession:
             "id": self.id, "firm": self.firm, "created": self.created, "updated": self.updated,
             "kb": dict(self.kb), "answers": {name: _data(value) for name, value in self.answers.items()},
             "skipped": list(self.skipped), "history": list(self.history), "progress": list(self.progress),
-            "format": self.format,
+            "format": self.format, "language": self.language,
         }
 
     @classmethod
-    def new(cls, firm: str, kb: KnowledgeBase) -> SavedSession:
+    def new(cls, firm: str, kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> SavedSession:
         stamp = _now()
         return cls(id=uuid.uuid4().hex[:12], firm=firm.strip()[:MAX_FIRM_LENGTH] or "Unnamed firm",
-                   created=stamp, updated=stamp, kb=kb.version_info)
+                   created=stamp, updated=stamp, kb=kb.version_info, language=language)
 
     def capture(self, interview: Interview) -> None:
         """Copy the interview's state into this record."""
@@ -138,12 +142,13 @@ class SavedSession:
             value, cf = (raw.value, raw.certainty) if isinstance(raw, CertainAnswer) else (raw, 1.0)
             known = name in kb.questions or (name in kb.facts and kb.facts[name].statable)
             if not known:
-                problems.append(f"'{shown(name)}' is no longer a question of this knowledge base (kept in the file)")
+                problems.append(_("'{name}' is no longer a question of this knowledge base (kept in the file)",
+                                  name=shown(name)))
                 self.unrestored[name] = raw
                 continue
             checked, error = check_value(kb, name, value)
             if error:
-                problems.append(error + " (kept in the file)")
+                problems.append(error + _(" (kept in the file)"))
                 self.unrestored[name] = raw
                 continue
             answers[name] = Answer(checked, cf)
@@ -181,16 +186,16 @@ class UnreadableFile:
 
 def check_session_id(session_id: str) -> str:
     if not isinstance(session_id, str) or not SESSION_ID.fullmatch(session_id):
-        raise UnreadableSession(f"'{shown(session_id)}' is not a session id (letters, digits, '-' and '_', "
-                                "at most 64)")
+        raise UnreadableSession(_("'{id}' is not a session id (letters, digits, '-' and '_', at most 64)",
+                                  id=shown(session_id)))
     return session_id
 
 
 def _describe(exc: ValidationError) -> str:
     errors = exc.errors()
     first = errors[0]
-    where = ".".join(str(part) for part in first["loc"]) or "the file"
-    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    where = ".".join(str(part) for part in first["loc"]) or _("the file")
+    more = ngettext(" (and {n} more problem)", " (and {n} more problems)", len(errors) - 1) if len(errors) > 1 else ""
     return f"{shown(where, 40)}: {first['msg']}{more}"
 
 
@@ -199,19 +204,20 @@ def parse_session(raw: bytes, session_id: str) -> SavedSession:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise UnreadableSession(f"not a JSON session file (JSON syntax: {shown(exc.msg, 80)})",
+        raise UnreadableSession(_("not a JSON session file (JSON syntax: {error})", error=shown(exc.msg, 80)),
                                 exc.lineno, exc.colno) from None
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise UnreadableSession(f"not a JSON session file ({shown(exc, 80)})") from None
+        raise UnreadableSession(_("not a JSON session file ({error})", error=shown(exc, 80))) from None
     if not isinstance(data, dict):
-        raise UnreadableSession(f"not a session: the file holds {type(data).__name__}, not a JSON object")
+        raise UnreadableSession(_("not a session: the file holds {kind}, not a JSON object", kind=type(data).__name__))
     version = data.get("format", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise UnreadableSession(f"saved by a newer gvc-advisor (session format {version}; this version reads "
-                                f"format {FORMAT_VERSION}): update gvc-advisor to resume it")
+        raise UnreadableSession(_("saved by a newer gvc-advisor (session format {version}; this version reads "
+                                  "format {known}): update gvc-advisor to resume it", version=version,
+                                  known=FORMAT_VERSION))
     if version != FORMAT_VERSION or isinstance(version, bool):
-        raise UnreadableSession(f"unknown session format {shown(repr(version), 20)}; "
-                                f"this version reads format {FORMAT_VERSION}")
+        raise UnreadableSession(_("unknown session format {version}; this version reads format {known}",
+                                  version=shown(repr(version), 20), known=FORMAT_VERSION))
     from pydantic import ValidationError
 
     from gvc_advisor.services.session_file import SessionFile
@@ -223,7 +229,7 @@ def parse_session(raw: bytes, session_id: str) -> SavedSession:
     return SavedSession(
         id=session_id, firm=valid.firm, created=valid.created, updated=valid.updated, kb=valid.kb,
         answers=_records(valid.answers), skipped=valid.skipped, history=valid.history, progress=valid.progress,
-        format=valid.format, unrestored=_records(valid.unrestored))
+        format=valid.format, language=valid.language, unrestored=_records(valid.unrestored))
 
 
 def _records(answers: dict[str, Any]) -> dict[str, SavedValue]:
@@ -263,15 +269,16 @@ class SessionStore:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
             if path.is_symlink():
-                raise UnreadableSession("a symbolic link, not a session file") from None
-            raise UnreadableSession(f"cannot read it: {exc.strerror}") from None
+                raise UnreadableSession(_("a symbolic link, not a session file")) from None
+            raise UnreadableSession(_("cannot read it: {reason}", reason=exc.strerror)) from None
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise UnreadableSession("not a regular file")
+                raise UnreadableSession(_("not a regular file"))
             raw = handle.read(MAX_SESSION_BYTES + 1)
         if len(raw) > MAX_SESSION_BYTES:
-            raise UnreadableSession(f"larger than {MAX_SESSION_BYTES:,} bytes; no session is that large")
+            raise UnreadableSession(_("larger than {size} bytes; no session is that large",
+                                      size=f"{MAX_SESSION_BYTES:,}"))
         return raw
 
     def load(self, session_id: str) -> SavedSession:

@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from gvc_advisor.engine.errors import InternalError, shown
+from gvc_advisor.engine.i18n import N_, _, current_language
 from gvc_advisor.engine.interview import Interview
 from gvc_advisor.engine.kb.answers import Answers
 from gvc_advisor.engine.kb.model import KnowledgeBase
@@ -29,12 +30,12 @@ class AdvisorApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "gvc-advisor"
-    SUB_TITLE = "upgrading advice for cluster firms in global value chains"
+    SUB_TITLE = N_("upgrading advice for cluster firms in global value chains")
     BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+t", "toggle_theme", "Theme"),
-        Binding("f9", "present", "Present"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", N_("Help")),
+        Binding("ctrl+t", "toggle_theme", N_("Theme")),
+        Binding("f9", "present", N_("Present")),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
     ]
 
     def __init__(self, kb: KnowledgeBase, store: SessionStore | None = None,
@@ -44,6 +45,10 @@ class AdvisorApp(App):
         #: running it are out of reach (no opening by path; exports go to the browser).
         self.workshop = workshop
         self.kb = kb
+        #: Where the knowledge base was loaded from: a language switch loads it again from there.
+        self.kb_root = kb.root
+        #: The knowledge base in each language used so far (switching back costs nothing).
+        self.knowledge_bases = {kb.language: kb}
         self.store = store or SessionStore()
         self.interview: Interview | None = None
         self.session: SavedSession | None = None
@@ -57,7 +62,37 @@ class AdvisorApp(App):
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = "gvc-dark"
+        self.relabel()
         # NO_COLOR needs nothing here: Textual itself renders in monochrome when it is set.
+
+    def relabel(self) -> None:
+        """The app's own texts in the current language (see :mod:`gvc_advisor.tui.language`)."""
+        from gvc_advisor.tui.language import translate_bindings
+
+        self.sub_title = _(self.SUB_TITLE)
+        translate_bindings(self)
+
+    def push_screen(self, screen, *args, **kwargs):
+        """Every screen's key descriptions in the current language (its class has them in English)."""
+        if isinstance(screen, Screen):
+            from gvc_advisor.tui.language import translate_bindings
+
+            translate_bindings(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    async def switch_language(self, code: str) -> None:
+        """Show everything in language ``code`` from now on; answers and screens are kept."""
+        from gvc_advisor.tui.language import language_names, switch_language
+
+        if await switch_language(self, code):
+            self.notify(_("Language: {name}", name=language_names(self.kb_root)[code]), timeout=3)
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its prompt in the current language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def on_mount(self) -> None:
         from gvc_advisor.tui.screens.home import HomeScreen
@@ -65,7 +100,7 @@ class AdvisorApp(App):
         self.push_screen(HomeScreen())
         answers, firm = self._initial
         if answers is not None:
-            self.start_session(firm or "Answers file", answers, show_results=True)
+            self.start_session(firm or _("Answers file"), answers, show_results=True)
         elif firm:
             self.start_session(firm)
         self.set_timer(0.2, self._warm_up)
@@ -136,7 +171,8 @@ class AdvisorApp(App):
         self.interview = Interview(self.kb)
         if answers:
             self.interview.load(answers, skipped, history)
-        self.session = session or SavedSession.new(clean(firm, single_line=True) or "Unnamed firm", self.kb)
+        self.session = session or SavedSession.new(clean(firm, single_line=True) or _("Unnamed firm"), self.kb,
+                                                   language=current_language())
         self.transient = transient
         self.revision += 1
         self.autosave()
@@ -171,7 +207,8 @@ class AdvisorApp(App):
         self.revision += 1
         if self.transient:
             self.transient = False
-            self.notify(f"You changed the case: it is now saved as a session ({clean(self.session.firm)}).")
+            self.notify(_("You changed the case: it is now saved as a session ({firm}).",
+                          firm=clean(self.session.firm)))
         self.autosave()
 
     def autosave(self) -> None:
@@ -183,8 +220,8 @@ class AdvisorApp(App):
             self.store.save(self.session)
         except (OSError, UnreadableSession) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.notify(clean(f"Could not autosave to {shown(self.store.directory, 120)}: {shown(reason, 120)}"),
-                        severity="error")
+            self.notify(clean(_("Could not autosave to {folder}: {reason}", folder=shown(self.store.directory, 120),
+                                reason=shown(reason, 120))), severity="error")
 
     # -- global actions ---------------------------------------------------------
     def action_help(self) -> None:
@@ -206,15 +243,15 @@ class AdvisorApp(App):
         for screen in self.screen_stack:
             if hasattr(screen, "presentation_changed"):
                 screen.presentation_changed()
-        self.notify("Presentation mode: F9 again to leave it." if self.presenting else "Presentation mode off.",
-                    timeout=3)
+        self.notify(_("Presentation mode: F9 again to leave it.") if self.presenting
+                    else _("Presentation mode off."), timeout=3)
 
     def _push(self, name: str) -> None:
         from gvc_advisor.tui import screens
 
         screen_class = screens.by_name(name)
         if screen_class.needs_session and self.interview is None:
-            self.notify("Start or resume an interview first.", severity="warning")
+            self.notify(_("Start or resume an interview first."), severity="warning")
             return
         if name == "results":
             self.show_results()
@@ -222,23 +259,12 @@ class AdvisorApp(App):
         self.push_screen(screen_class())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("New interview", "Start interviewing a new firm", lambda: self._push("new"))
-        yield SystemCommand("Resume a session", "Continue a saved interview", lambda: self._push("sessions"))
-        yield SystemCommand("Results", "Recommendations for the current firm", lambda: self._push("results"))
-        yield SystemCommand("All answers", "Every question by topic; change any answer", lambda: self._push("answers"))
-        yield SystemCommand("What-if", "Change answers and compare the advice", lambda: self._push("whatif"))
-        yield SystemCommand("Export", "Write the consultation as Markdown, JSON or HTML", lambda: self._push("export"))
-        yield SystemCommand("Worked cases", "Browse the firm profiles from the papers", lambda: self._push("cases"))
-        yield SystemCommand("Glossary", "Concepts of the framework", lambda: self._push("glossary"))
-        yield SystemCommand("Training exercise", "Diagnose a firm, commit, then see the system's answer and why",
-                            lambda: self._push("training"))
-        yield SystemCommand("Compare firms", "Diagnoses and plans side by side, and why they differ",
-                            lambda: self._push("compare"))
-        yield SystemCommand("Cluster roll-up", "A survey, a workshop folder or answers files rolled up",
-                            lambda: self._push("rollup"))
-        yield SystemCommand("Presentation mode", "Large, high-contrast view for a projector (F9)",
-                            self.action_present)
+        from gvc_advisor.tui.commands import palette
+
+        yield from palette(self, super().get_system_commands(screen))
+
+    def run_worker_language(self, code: str) -> None:
+        self.run_worker(self.switch_language(code), group="language", exclusive=True)
 
 
 def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: str | None = None,
@@ -269,4 +295,5 @@ def run_app(kb_dir: Path | None = None, answers_path: Path | None = None, firm: 
     app = AdvisorApp(kb, answers=answers, firm=firm, workshop=workshop)
     app.run()
     if app.return_code:
-        raise InternalError(f"the interview stopped on an unexpected error (exit status {app.return_code})")
+        raise InternalError(_("the interview stopped on an unexpected error (exit status {status})",
+                              status=app.return_code))

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from gvc_advisor.engine.advice import Advice, build_advice
 from gvc_advisor.engine.advice import PlanItem as AdvicePlanItem
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.result import Consultation
 
-ACTOR_WORDS = {"firm": "your firm", "leading_firm": "leading firms", "association": "the cluster association",
-               "government": "local government", "lead_buyer": "the lead buyer",
-               "research_institutes": "research institutes"}
+ACTOR_WORDS = {"firm": N_("your firm"), "leading_firm": N_("leading firms"),
+               "association": N_("the cluster association"), "government": N_("local government"),
+               "lead_buyer": N_("the lead buyer"), "research_institutes": N_("research institutes")}
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,10 @@ def priority_plan(kb: KnowledgeBase, consultation: Consultation, advice: Advice 
 
 def _item(kb: KnowledgeBase, item: AdvicePlanItem, later: bool, siblings: tuple[str, ...]) -> PlanItem:
     rec = kb.recommendations[item.id]
-    title = f"Continue and deepen: {item.title}" if item.continue_deepen else item.title
+    title = _("Continue and deepen: {title}", title=item.title) if item.continue_deepen else item.title
     return PlanItem(
         rec_id=item.id, priority=item.priority, title=title, upgrading_type=item.upgrading_type,
-        actors=tuple(ACTOR_WORDS.get(a, a.replace("_", " ")) for a in item.actors), cf=item.cf,
+        actors=tuple(_(ACTOR_WORDS[a]) if a in ACTOR_WORDS else a.replace("_", " ") for a in item.actors), cf=item.cf,
         smile_stage=rec.smile_stage, horizon=item.horizon_label, alternatives=siblings, reason=item.reason,
         summary=item.continue_text or rec.summary, actions=item.actions or tuple(rec.actions),
         worth_considering=later)

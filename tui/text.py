@@ -20,9 +20,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from textual.content import Content
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.narrative import value_words
+
+#: The question bank's topics (ids in the knowledge base) as headings.
+TOPICS = {"industry": N_("Industry and chain"), "buyers": N_("Buyers"), "firm": N_("The firm"),
+          "cluster": N_("The cluster"), "pressures": N_("Costs and pressures"), "lockin": N_("Low-end lock-in"),
+          "diagnosis": N_("Facts stated directly")}
+#: Upgrading types (ids of the framework) as the screens name them.
+UPGRADING = {"process": N_("process upgrading"), "product": N_("product upgrading"),
+             "functional": N_("functional upgrading"), "chain": N_("chain upgrading")}
 
 #: ANSI/VT escape sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-byte ESC x)
 #: first, so that their parameters go with them; then any remaining control.
@@ -75,3 +85,30 @@ def lines(items: Iterable[Content | str]) -> Content:
 def value_text(kb, name: str, value: object) -> str:
     """The label of an answer or fact value: numbers with separators and the right unit."""
     return clean(value_words(kb, name, value), single_line=True)
+
+
+def lead(prefix: str, text: object) -> str:
+    """``prefix`` (a bullet, a number) then ``text``, kept on one line with it.
+
+    Textual breaks lines only at spaces, and Chinese has none: after "  • " a Chinese
+    sentence longer than the line would go whole to the next line, leaving the
+    bullet alone above it.  Before Chinese text the prefix's trailing space is left
+    out, so the sentence starts beside its bullet and folds from there.
+    """
+    shown = clean(text)
+    return spacer(prefix, shown) + shown
+
+
+def spacer(prefix: str, text: str) -> str:
+    """``prefix`` as :func:`lead` puts it before ``text`` (for text styled apart from it)."""
+    return prefix.rstrip(" ") if text and cell_len(text[0]) == 2 else prefix
+
+
+def topic_label(topic: str) -> str:
+    """A topic id as a heading in the current language."""
+    return _(TOPICS[topic]) if topic in TOPICS else clean(topic.replace("_", " ").capitalize(), single_line=True)
+
+
+def upgrading_label(kind: str) -> str:
+    """``functional`` → "functional upgrading" (功能升级)."""
+    return _(UPGRADING[kind]) if kind in UPGRADING else _("{kind} upgrading", kind=clean(kind, single_line=True))

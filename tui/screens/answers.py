@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import clean, join, plain, styled, value_text
+from gvc_advisor.tui.text import clean, join, lead, plain, styled, topic_label, value_text
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
 KEYS = [
-    Key("enter", "change", "Change the answer", "Change"),
-    Key("escape,b", "app.pop_screen", "Back"),
+    Key("enter", "change", N_("Change the answer"), N_("Change")),
+    Key("escape,b", "app.pop_screen", N_("Back")),
 ]
 
 
@@ -29,30 +30,36 @@ class AnswersScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(join(("All answers", "bold"), (" by topic — Enter changes one; the interview then continues "
-                                                    "from the new answers.", "$text-muted")), classes="title")
+        yield Static(join((_("All answers"), "bold"), (_(" by topic — Enter changes one; the interview then "
+                                                      "continues from the new answers."), "$text-muted")),
+                     classes="title")
         yield OptionList(id="all-answers")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = f"Answers — {clean(self.app.session.firm, single_line=True)}"
+        self.title = _("Answers — {firm}", firm=clean(self.app.session.firm, single_line=True))
+
+    async def remounted(self) -> None:
+        self._prompts = {}
+        self.on_mount()
 
     def _status(self, name: str):
         interview, kb = self.app.interview, self.app.kb
         if name in interview.answers:
             answer = interview.answers[name]
-            shown = value_text(kb, name, answer.value) + (" (not sure)" if answer.unsure else "")
+            shown = value_text(kb, name, answer.value) + (_(" (not sure)") if answer.unsure else "")
             stated = name in kb.facts
-            return styled(f"  → {shown}" + (" (stated by you)" if stated else ""), "bold $text-success")
+            return styled(lead("  → ", shown + (_(" (stated by you)") if stated else "")), "bold $text-success")
         if name in interview.skipped:
-            return styled("  → don't know", "$text-warning")
+            return styled(lead("  → ", _("don't know")), "$text-warning")
         if name in interview.relevance.questions:
-            return styled("  → not asked yet", "$text-muted")
-        return styled("  → not needed: it cannot change the advice now", "$text-muted")
+            return styled(lead("  → ", _("not asked yet")), "$text-muted")
+        return styled(lead("  → ", _("not needed: it cannot change the advice now")), "$text-muted")
 
     def _prompt(self, name: str):
         kb = self.app.kb
-        text = kb.questions[name].text if name in kb.questions else f"{kb.facts[name].label} (stated directly)"
+        text = (kb.questions[name].text if name in kb.questions
+                else _("{fact} (stated directly)", fact=kb.facts[name].label))
         return join(plain(text), "\n", self._status(name))
 
     async def redraw(self) -> None:
@@ -63,7 +70,7 @@ class AnswersScreen(AdvisorScreen):
             groups.setdefault(question.topic, []).append(name)
         stated = [name for name in interview.answers if name in kb.facts]
         if stated:
-            groups["stated facts"] = stated
+            groups["diagnosis"] = stated
         wanted = [name for names in groups.values() for name in names]
         if menu.option_count and set(self._prompts) == set(wanted):
             for name in wanted:  # only the answers that changed
@@ -76,7 +83,7 @@ class AnswersScreen(AdvisorScreen):
         options: list[Option | None] = []
         self._prompts = {}
         for topic, names in groups.items():
-            options.append(Option(styled(topic.replace("_", " ").capitalize(), "bold $text-primary"),
+            options.append(Option(styled(topic_label(topic), "bold $text-primary"),
                                   id=f"topic:{topic}", disabled=True))
             for name in names:
                 self._prompts[name] = self._prompt(name)

@@ -40,6 +40,22 @@ class _Shared:
     async def redraw(self) -> None:
         """Draw everything that depends on the interview; screens override it."""
 
+    async def language_changed(self) -> None:
+        """The language changed (see :mod:`gvc_advisor.tui.language`): compose again in
+        it, keep what the user entered, redo what mounting did, and redraw."""
+        from gvc_advisor.tui.language import Entered
+
+        entered = Entered.read(self)
+        await self.recompose()
+        await self.remounted()
+        self._drawn_revision = None
+        await self.sync()
+        entered.restore(self)
+
+    async def remounted(self) -> None:
+        """Redo, after composing again, what ``on_mount`` did beyond drawing
+        (titles, lists filled once); screens override it."""
+
     def presentation_changed(self) -> None:
         """Called when presentation mode is switched on or off."""
         self._sync_presenting()

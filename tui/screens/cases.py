@@ -12,14 +12,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.answers import answers_from_mapping
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import join, lines, plain, styled
+from gvc_advisor.tui.text import join, lead, lines, plain, styled
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
 KEYS = [
-    Key("enter,o", "open", "Open its results", "Open"),
-    Key("escape,b", "app.pop_screen", "Back"),
+    Key("enter,o", "open", N_("Open its results"), N_("Open")),
+    Key("escape,b", "app.pop_screen", N_("Back")),
 ]
 
 
@@ -30,8 +31,9 @@ class CasesScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(join(("Worked cases", "bold"), (" from the papers — Enter opens a case's results (it is saved "
-                                                    "as a session only if you change an answer)", "$text-muted")),
+        yield Static(join((_("Worked cases"), "bold"), (_(" from the papers — Enter opens a case's results (it is "
+                                                       "saved as a session only if you change an answer)"),
+                                                     "$text-muted")),
                      classes="title")
         with Horizontal(id="main"):
             yield OptionList(*[Option(plain(c.title), id=c.id) for c in self.app.kb.cases], id="cases")
@@ -39,26 +41,29 @@ class CasesScreen(AdvisorScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Worked cases"
+        self.title = _("Worked cases")
         self.query_one("#cases").focus()
         if self.app.kb.cases:
             self._show(self.app.kb.cases[0].id)
+
+    async def remounted(self) -> None:
+        self.on_mount()
 
     def _case(self, case_id: str):
         return next(c for c in self.app.kb.cases if c.id == case_id)
 
     def _show(self, case_id: str) -> None:
         kb, case = self.app.kb, self._case(case_id)
-        parts = [plain(case.firm, "bold"), plain(case.situation), plain(""), styled("Expected diagnosis", "bold")]
-        parts += [plain(f"  • {kb.label(name)}: {kb.value_label(name, value)}")
+        parts = [plain(case.firm, "bold"), plain(case.situation), plain(""), styled(_("Expected diagnosis"), "bold")]
+        parts += [plain(lead("  • ", _("{label}: {value}", label=kb.label(name), value=kb.value_label(name, value))))
                   for name, value in case.expected.facts.items()]
-        parts.append(styled("Expected advice", "bold"))
-        parts += [plain(f"  • {kb.recommendations[r].title}") for r in case.expected.recommended
+        parts.append(styled(_("Expected advice"), "bold"))
+        parts += [plain(lead("  • ", kb.recommendations[r].title)) for r in case.expected.recommended
                   if r in kb.recommendations]
         if case.expected.warnings:
-            parts.append(styled("Expected warnings", "bold"))
-            parts += [plain(f"  • {kb.warnings[w].title}") for w in case.expected.warnings if w in kb.warnings]
-        parts += [plain(""), styled("Teaching note", "bold"), plain(case.teaching_note)]
+            parts.append(styled(_("Expected warnings"), "bold"))
+            parts += [plain(lead("  • ", kb.warnings[w].title)) for w in case.expected.warnings if w in kb.warnings]
+        parts += [plain(""), styled(_("Teaching note"), "bold"), plain(case.teaching_note)]
         self.query_one("#case-detail", Static).update(lines(parts))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Group
 from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,21 +16,24 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, SelectionList, Static
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import N_, _, ngettext
 from gvc_advisor.services.compare_firms import FirmComparison, compare_firms, render
 from gvc_advisor.services.compare_firms.render_text import renderables
 from gvc_advisor.services.firm_files import FirmInput, read_firm_file
 from gvc_advisor.services.output_files import write_text_atomically
 
-SAVE_AS = {".txt": "text", ".md": "markdown", ".html": "html", ".json": "json"}
+SAVE_AS = {".txt": N_("text"), ".md": N_("Markdown"), ".html": N_("HTML"), ".json": N_("JSON")}
+#: The format each suffix writes (``render``'s names).
+FORMAT = {".txt": "text", ".md": "markdown", ".html": "html", ".json": "json"}
 
 
 class CompareScreen(Screen):
     needs_session = False
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("f4", "choose", "Choose firms"),
-        Binding("f5", "compare", "Compare"),
-        Binding("f6", "save", "Save…"),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("f4", "choose", N_("Choose firms")),
+        Binding("f5", "compare", N_("Compare")),
+        Binding("f6", "save", N_("Save…")),
     ]
     DEFAULT_CSS = """
     CompareScreen #compare-pick { width: 34; min-width: 26; border-right: solid $primary; padding: 0 1; }
@@ -48,30 +52,48 @@ class CompareScreen(Screen):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="compare-pick"):
-                yield Static("[b]Firms to compare[/b]\nSpace ticks a saved session; a file path + Enter adds an "
-                             "answers file or session file.")
+                yield Static("[b]" + escape(_("Firms to compare")) + "[/b]\n"
+                             + escape(_("Space ticks a saved session; a file path + Enter adds an answers file or "
+                                        "session file.")))
                 yield SelectionList[str](id="compare-sessions")
                 yield Input(placeholder="path/to/answers.yaml", id="compare-path")
                 yield Static("", id="compare-files")
                 yield Static("", id="compare-error", classes="error")
                 with Horizontal(id="compare-buttons"):
-                    yield Button("Compare", variant="primary", id="compare-run")
-                    yield Button("Save…", id="compare-save")
+                    yield Button(_("Compare"), variant="primary", id="compare-run")
+                    yield Button(_("Save…"), id="compare-save")
             with VerticalScroll(id="compare-result"):
-                yield Static("Tick or add at least two firms, then Compare (F5).", id="compare-output")
+                yield Static(escape(_("Tick or add at least two firms, then Compare (F5).")), id="compare-output")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Compare firms"
-        sessions, _ = self.app.store.list()
+        self.title = _("Compare firms")
+        sessions, _unreadable = self.app.store.list()
         picker = self.query_one("#compare-sessions", SelectionList)
         for session in sessions:
-            done, _ = session.progress
-            picker.add_option((f"{session.firm} — {session.updated[:10]}, {done} answered", session.id))
+            done, _remaining = session.progress
+            answered = ngettext("{n} answered", "{n} answered", done)
+            picker.add_option((Text(f"{session.firm} — {session.updated[:10]}, {answered}"), session.id))
         if picker.option_count:
             picker.highlighted = 0
         self._show_files()
         picker.focus()
+
+    async def language_changed(self) -> None:
+        """Compose again in the new language: the ticked sessions, the added files and the
+        comparison (drawn again from the knowledge base in the new language) are kept."""
+        ticked = list(self.query_one("#compare-sessions", SelectionList).selected)
+        typed = self.query_one("#compare-path", Input).value
+        picking = self.query_one("#compare-pick").display
+        await self.recompose()
+        self.on_mount()
+        picker = self.query_one("#compare-sessions", SelectionList)
+        for value in ticked:
+            picker.select(value)
+        self.query_one("#compare-path", Input).value = typed
+        if self.comparison is not None:
+            self.action_compare()
+            self.query_one("#compare-pick").display = picking
 
     def _show_files(self) -> None:
         shown = "\n".join(f"• {escape(str(p))}" for p in self.files)
@@ -116,7 +138,7 @@ class CompareScreen(Screen):
             error.update(escape("\n".join(problems)))
             return
         if len(firms) < 2:
-            error.update("Tick or add at least two firms.")
+            error.update(escape(_("Tick or add at least two firms.")))
             return
         error.update("")
         self.comparison = compare_firms(self.app.kb, firms)
@@ -135,19 +157,20 @@ class CompareScreen(Screen):
         from gvc_advisor.tui.screens.save_report import SaveReportModal
 
         if self.comparison is None:
-            self.app.notify("Compare some firms first.", severity="warning")
+            self.app.notify(_("Compare some firms first."), severity="warning")
             return
         comparison = self.comparison
 
         def save(path: Path | None) -> None:
             if path is None:
                 return
-            text = render(self.app.kb, comparison, SAVE_AS[path.suffix.lower()])
+            text = render(self.app.kb, comparison, FORMAT[path.suffix.lower()])
             try:
                 write_text_atomically(path, text)
             except UserError as exc:
                 self.app.notify(exc.report(), severity="error")
                 return
-            self.app.notify(f"Saved to {path}")
+            self.app.notify(_("Saved to {path}", path=path))
 
-        self.app.push_screen(SaveReportModal("Save the comparison", Path.cwd() / "comparison.html", SAVE_AS), save)
+        self.app.push_screen(SaveReportModal(_("Save the comparison"), Path.cwd() / "comparison.html",
+                                             {suffix: _(what) for suffix, what in SAVE_AS.items()}), save)

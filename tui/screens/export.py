@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Input, RadioSet, Static
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.services import report
 from gvc_advisor.tui.screens.base import AdvisorModal
 from gvc_advisor.tui.text import clean, styled
@@ -31,19 +32,19 @@ def default_path(firm: str, fmt: str) -> str:
 
 class ExportScreen(AdvisorModal):
     needs_session = True
-    BINDINGS = [("escape", "dismiss", "Cancel")]
+    BINDINGS = [("escape", "dismiss", N_("Cancel"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(styled("Export the consultation", "bold"))
+            yield Static(styled(_("Export the consultation"), "bold"))
             with RadioSet(id="format"):
                 yield Pick("Markdown", value=True, id="markdown")
-                yield Pick("JSON (same as gvc-advisor advise)", id="json")
+                yield Pick(_("JSON (same as gvc-advisor advise)"), id="json")
                 yield Pick("HTML", id="html")
-            yield Static("File (a folder gets the usual file name inside it):")
+            yield Static(_("File (a folder gets the usual file name inside it):"))
             yield OrderedInput(value=default_path(self.app.session.firm, "markdown"), id="path")
             yield Static("", id="export-message")
-            yield Button("Export", variant="primary", id="export")
+            yield Button(_("Export"), variant="primary", id="export")
         self.confirm_overwrite: str | None = None
 
     def on_mount(self) -> None:
@@ -76,7 +77,7 @@ class ExportScreen(AdvisorModal):
     def export(self) -> None:
         typed = self.query_one("#path", Input).value.strip()
         if not typed:
-            self._say("Please type a file path.", "$text-error")
+            self._say(_("Please type a file path."), "$text-error")
             return
         path = Path(typed).expanduser()
         if path.is_dir():
@@ -85,7 +86,7 @@ class ExportScreen(AdvisorModal):
             with field.prevent(Input.Changed):
                 field.value = str(path)
         if path.exists() and (path.is_dir() or not path.is_file()):
-            self._say(f"{path} exists and is not a file: please choose another name.", "$text-error")
+            self._say(_("{path} exists and is not a file: please choose another name.", path=path), "$text-error")
             return
         if self.app.workshop:  # in a participant's browser: a download, never a file on the server
             text = FORMATS[self.fmt][1](self.app.kb, self.app.interview.consultation, self.app.session.firm)
@@ -94,7 +95,7 @@ class ExportScreen(AdvisorModal):
             return
         if path.exists() and self.confirm_overwrite != str(path):
             self.confirm_overwrite = str(path)
-            self._say(f"{path} exists. Press Export again to overwrite it.", "$text-warning")
+            self._say(_("{path} exists. Press Export again to overwrite it.", path=path), "$text-warning")
             return
         render = FORMATS[self.fmt][1]
         interview = self.app.interview
@@ -103,8 +104,8 @@ class ExportScreen(AdvisorModal):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self._say(f"Could not write {path}: {exc.strerror or exc}", "$text-error")
+            self._say(_("Could not write {path}: {reason}", path=path, reason=exc.strerror or exc), "$text-error")
             return
-        self.app.notify(clean(f"Exported to {path}"))
+        self.app.notify(clean(_("Exported to {path}", path=path)))
         self.dismiss()
 

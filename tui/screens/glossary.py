@@ -8,11 +8,12 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.explain import cite
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
 from gvc_advisor.tui.text import join, lines, plain
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
-KEYS = [Key("escape,b", "app.pop_screen", "Back")]
+KEYS = [Key("escape,b", "app.pop_screen", N_("Back"))]
 
 
 class GlossaryScreen(AdvisorScreen):
@@ -29,8 +30,12 @@ class GlossaryScreen(AdvisorScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.title = _("Glossary")
         self.query_one("#terms").focus()
         self._show(0)
+
+    async def remounted(self) -> None:
+        self.on_mount()
 
     def _show(self, index: int) -> None:
         if not self.app.kb.glossary:
@@ -38,7 +43,7 @@ class GlossaryScreen(AdvisorScreen):
         entry = self.app.kb.glossary[index]
         parts = [plain(entry.term, "bold"), plain(""), plain(entry.definition)]
         if entry.see_also:
-            parts += [plain(""), join(("See also: ", "bold"), ", ".join(entry.see_also))]
+            parts += [plain(""), join((_("See also: "), "bold"), _(", ").join(entry.see_also))]
         if entry.sources:
             parts += [plain("")] + [plain(cite(self.app.kb, ref), "$text-muted") for ref in entry.sources]
         self.query_one("#definition", Static).update(lines(parts))

@@ -18,26 +18,27 @@ from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.errors import AnswersError
 from gvc_advisor.engine.explain import why_question
+from gvc_advisor.engine.i18n import N_, _, ngettext
 from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.engine.narrative import narrate
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
 from gvc_advisor.tui.screens.state_fact import fact_as_question
-from gvc_advisor.tui.text import clean, join, lines, plain, styled, value_text
+from gvc_advisor.tui.text import clean, join, lead, lines, plain, styled, topic_label, value_text
 from gvc_advisor.tui.widgets.answer_input import AnswerInput
 from gvc_advisor.tui.widgets.keybar import KeyBar
 from gvc_advisor.tui.widgets.narrative_view import NarrativeView
 from gvc_advisor.tui.widgets.picture import EmergingPicture
 
 KEYS = [
-    Key("f2,w", "why", "Why ask?", "Why"),
-    Key("f3,u", "unsure", "Unsure"),
-    Key("f4,d", "skip", "Don't know", "Skip"),
-    Key("f5,b", "back", "Back"),
-    Key("f6,r", "results", "Results"),
-    Key("f7,a", "answers", "All answers", "Answers"),
-    Key("f8,s", "state_fact", "State a fact", "State"),
-    Key("ctrl+z", "undo_back", "Undo back", "Undo"),
-    Key("escape", "app.pop_screen", "Home", show=False),
+    Key("f2,w", "why", N_("Why ask?"), N_("Why")),
+    Key("f3,u", "unsure", N_("Unsure")),
+    Key("f4,d", "skip", N_("Don't know"), N_("Skip")),
+    Key("f5,b", "back", N_("Back")),
+    Key("f6,r", "results", N_("Results")),
+    Key("f7,a", "answers", N_("All answers"), N_("Answers")),
+    Key("f8,s", "state_fact", N_("State a fact"), N_("State")),
+    Key("ctrl+z", "undo_back", N_("Undo back"), N_("Undo")),
+    Key("escape", "app.pop_screen", N_("Home"), show=False),
 ]
 
 
@@ -68,10 +69,10 @@ class InterviewScreen(AdvisorScreen):
                     yield NarrativeView(id="why", classes="why")
                     yield Static("", id="help", classes="help")
             with Vertical(id="side"):
-                yield Static(styled("Emerging picture", "bold"), classes="side-title")
+                yield Static(styled(_("Emerging picture"), "bold"), classes="side-title")
                 with VerticalScroll(id="picture-scroll"):
                     yield EmergingPicture(id="picture")
-                yield Static(join(("Answers so far", "bold"), (" · Tab", "$text-muted")), classes="side-title")
+                yield Static(join((_("Answers so far"), "bold"), (" · Tab", "$text-muted")), classes="side-title")
                 yield OptionList(id="answered")
         yield KeyBar()
 
@@ -80,7 +81,13 @@ class InterviewScreen(AdvisorScreen):
         return self.app.interview
 
     def on_mount(self) -> None:
-        self.title = f"Interview — {clean(self.app.session.firm, single_line=True)}"
+        self.title = _("Interview — {firm}", firm=clean(self.app.session.firm, single_line=True))
+
+    async def remounted(self) -> None:
+        """The widgets are new: nothing of the question or the answers list is drawn yet."""
+        self._shown = None
+        self._rows = []
+        self.on_mount()
 
     # -- which question ------------------------------------------------------------
     @property
@@ -101,7 +108,9 @@ class InterviewScreen(AdvisorScreen):
         interview, kb = self.interview, self.app.kb
         done, remaining = interview.progress
         self.query_one("#progress-text", Static).update(
-            f"{done} answered · {remaining} more may be asked (of {len(kb.questions)})")
+            ngettext("{n} answered", "{n} answered", done) + " · "
+            + ngettext("{n} more may be asked (of {total})", "{n} more may be asked (of {total})", remaining,
+                       total=len(kb.questions)))
         self.query_one("#progress", ProgressBar).update(total=max(done + remaining, 1), progress=done)
         self.query_one("#picture", EmergingPicture).show(kb, interview.consultation)
         self._refresh_answered()
@@ -123,20 +132,20 @@ class InterviewScreen(AdvisorScreen):
             if question is None:
                 await slot.remove_children()
                 self.query_one("#question", Static).update(join(
-                    ("The interview is complete.", "bold"),
-                    "\nNo further answer could change the advice. Press F6 (or r) for the results, "
-                    "or F7 to review and change your answers."))
+                    (_("The interview is complete."), "bold"),
+                    "\n" + _("No further answer could change the advice. Press F6 (or r) for the results, "
+                             "or F7 to review and change your answers.")))
                 self.query_one("#help", Static).update("")
                 return
-            topic = question.topic.replace("_", " ").capitalize()
+            topic = topic_label(question.topic)
             self.query_one("#question", Static).update(
                 lines([styled(topic, "$text-muted"), plain(question.text, "bold")]))
             h = question.help
-            parts = [join(("What it means: ", "bold"), plain(h.meaning)),
-                     join(("Why it matters: ", "bold"), plain(h.why))]
+            parts = [join((_("What it means: "), "bold"), plain(h.meaning)),
+                     join((_("Why it matters: "), "bold"), plain(h.why))]
             if h.examples:
-                parts.append(styled("Examples:", "bold"))
-                parts += [plain(f"  • {e}") for e in h.examples]
+                parts.append(styled(_("Examples:"), "bold"))
+                parts += [plain(lead("  • ", e)) for e in h.examples]
             self.query_one("#help", Static).update(lines(parts))
             self.query_one("#help-scroll").scroll_home(animate=False)
             widget = next(iter(slot.query(AnswerInput)), None)
@@ -152,15 +161,15 @@ class InterviewScreen(AdvisorScreen):
         for name in interview.history:
             if name in interview.answers:
                 answer = interview.answers[name]
-                value = value_text(kb, name, answer.value) + (" (unsure)" if answer.unsure else "")
+                value = value_text(kb, name, answer.value) + (_(" (unsure)") if answer.unsure else "")
             else:
-                value = "don't know"
+                value = _("don't know")
             label = clean(kb.label(name), single_line=True)
-            rows.append((name, f"{label}: {value}"))
+            rows.append((name, _("{label}: {value}", label=label, value=value)))
         menu = self.query_one("#answered", OptionList)
         old_ids, new_ids = [r[0] for r in self._rows], [r[0] for r in rows]
         if new_ids[: len(old_ids)] == old_ids:
-            for (name, text), (_, before) in zip(rows, self._rows, strict=False):
+            for (name, text), (_drawn, before) in zip(rows, self._rows, strict=False):
                 if text != before:
                     menu.replace_option_prompt(name, plain(text))
             added = rows[len(old_ids):]
@@ -197,7 +206,7 @@ class InterviewScreen(AdvisorScreen):
         """Answering the question Back returned to: the same answer keeps the rest of the
         undo list (it is what Undo would have done); a different one starts a new path."""
         if self.redo and self.redo[-1][0] == name:
-            _, old = self.redo.pop()
+            _taken, old = self.redo.pop()
             if old != given:
                 self.redo.clear()
         if self.pinned == name:
@@ -262,7 +271,7 @@ class InterviewScreen(AdvisorScreen):
     async def action_back(self) -> None:
         history = self.interview.history
         if not history:
-            self.app.notify("This is the first question.")
+            self.app.notify(_("This is the first question."))
             return
         name = history[-1]
         taken = self.interview.answers.get(name)
@@ -270,13 +279,14 @@ class InterviewScreen(AdvisorScreen):
         self.redo.append((name, taken))
         kb = self.app.kb
         self.pinned = name if name in kb.questions else None
-        what = f"your answer “{value_text(kb, name, taken.value)}”" if taken else "your “don't know”"
-        self.app.notify(f"Back: {what} is preselected. Enter keeps it; Ctrl+Z undoes Back.", timeout=6)
+        what = (_("your answer “{value}”", value=value_text(kb, name, taken.value)) if taken
+                else _("your “don't know”"))
+        self.app.notify(_("Back: {what} is preselected. Enter keeps it; Ctrl+Z undoes Back.", what=what), timeout=6)
         await self._after_change()
 
     async def action_undo_back(self) -> None:
         if not self.redo:
-            self.app.notify("Nothing to undo: Back was not used since the last new answer.")
+            self.app.notify(_("Nothing to undo: Back was not used since the last new answer."))
             return
         name, old = self.redo.pop()
         if old is None:
@@ -284,7 +294,8 @@ class InterviewScreen(AdvisorScreen):
         else:
             self.interview.answer(name, old.value, old.cf)
         self.pinned = None
-        self.app.notify(f"Restored: {clean(self.app.kb.label(name), single_line=True)}", timeout=4)
+        self.app.notify(_("Restored: {question}", question=clean(self.app.kb.label(name), single_line=True)),
+                        timeout=4)
         await self._after_change()
 
     def action_results(self) -> None:

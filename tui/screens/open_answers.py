@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.answers import load_answers_document
 from gvc_advisor.tui.screens.base import AdvisorModal
 from gvc_advisor.tui.text import lines, plain, styled
@@ -17,15 +18,15 @@ from gvc_advisor.tui.widgets.fields import OrderedInput
 
 class OpenAnswersScreen(AdvisorModal):
     needs_session = False
-    BINDINGS = [("escape", "dismiss", "Cancel")]
+    BINDINGS = [("escape", "dismiss", N_("Cancel"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(lines([styled("Open an answers file", "bold"),
-                                plain("Path of a YAML file with 'answers:' (and optionally 'firm:'):")]))
+            yield Static(lines([styled(_("Open an answers file"), "bold"),
+                                plain(_("Path of a YAML file with 'answers:' (and optionally 'firm:'):"))]))
             yield OrderedInput(placeholder="answers.yaml", id="path")
             yield Static("", id="open-error", classes="error")
-            yield Button("Open", variant="primary", id="open")
+            yield Button(_("Open"), variant="primary", id="open")
 
     def on_mount(self) -> None:
         self.query_one("#path").focus()
@@ -34,7 +35,7 @@ class OpenAnswersScreen(AdvisorModal):
         raw = self.query_one("#path", Input).value.strip()
         error = self.query_one("#open-error", Static)
         if not raw:
-            error.update("Please type a path.")
+            error.update(_("Please type a path."))
             return
         path = Path(raw).expanduser()
         try:

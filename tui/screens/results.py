@@ -8,26 +8,28 @@ function to swap for the advice engine of issue 8.
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.tui.plan import PlanItem, advice_of, diagnosis, priority_plan
 from gvc_advisor.tui.plan import warnings as warnings_of
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import clean, join, lines, plain, styled
+from gvc_advisor.tui.text import clean, join, lead, lines, plain, styled, upgrading_label
 from gvc_advisor.tui.widgets.keybar import KeyBar
 from gvc_advisor.tui.widgets.picture import cf_badge
 
 KEYS = [
-    Key("enter", "explain", "Explain"),
-    Key("n", "why_not", "Why not…", "Why not"),
-    Key("c", "curve", "Smile curve", "Curve"),
-    Key("i", "whatif", "What-if"),
-    Key("x", "export", "Export"),
-    Key("escape,b", "app.pop_screen", "Interview", "Back"),
+    Key("enter", "explain", N_("Explain")),
+    Key("n", "why_not", N_("Why not…"), N_("Why not")),
+    Key("c", "curve", N_("Smile curve"), N_("Curve")),
+    Key("i", "whatif", N_("What-if")),
+    Key("x", "export", N_("Export")),
+    Key("escape,b", "app.pop_screen", N_("Interview"), N_("Back")),
 ]
 
 DETERMINANTS = [
@@ -37,6 +39,9 @@ DETERMINANTS = [
     ("high", "high", "low", "captive"),
     ("high", "low", "low", "hierarchy"),
 ]
+#: The table's words (the determinants' levels and the governance types, liu2007 §2.3).
+TABLE_WORDS = {"low": N_("low"), "high": N_("high"), "market": N_("market"), "modular": N_("modular"),
+               "relational": N_("relational"), "captive": N_("captive"), "hierarchy": N_("hierarchy")}
 
 
 def governance_table(consultation) -> Content:
@@ -44,31 +49,34 @@ def governance_table(consultation) -> Content:
     answers = consultation.answers
     given = tuple(answers[q].value if q in answers else None
                   for q in ("transaction_complexity", "codifiability", "supplier_competence"))
-    rows = [styled("Governance from the determinants", "bold"),
-            styled("complexity, codifiability, competence", "$text-muted")]
+    rows = [styled(_("Governance from the determinants"), "bold"),
+            styled(_("complexity, codifiability, competence"), "$text-muted")]
+    words = {key: _(word) for key, word in TABLE_WORDS.items()}
+    column = max(cell_len(words["low"]), cell_len(words["high"])) + 1  # padded in cells: 低 is two wide
     for row in DETERMINANTS:
-        text = f"{row[0]:<5}{row[1]:<5}{row[2]:<5}→ {row[3]}"
+        text = "".join(set_cell_size(words[level], column) for level in row[:3]) + "→ " + words[row[3]]
         rows.append(styled(text, "bold reverse") if row[:3] == given else plain(text))
     if None in given:
-        rows.append(styled("Not every determinant was answered; other evidence was used.", "$text-muted"))
+        rows.append(styled(_("Not every determinant was answered; other evidence was used."), "$text-muted"))
     elif given not in [r[:3] for r in DETERMINANTS]:
-        rows.append(styled("This combination is not one the theory predicts: other evidence decides.",
+        rows.append(styled(_("This combination is not one the theory predicts: other evidence decides."),
                            "$text-warning"))
     return lines(rows)
 
 
 def plan_prompt(item: PlanItem, spaced: bool = False) -> Content:
     """Two lines: the step, then its certainty (never split), type, horizon and actors."""
-    second = [f"{item.upgrading_type} upgrading"]
+    second = [upgrading_label(item.upgrading_type)]
     if item.horizon:
         second.append(item.horizon)
-    second.append("who: " + ", ".join(item.actors))
-    lead = join((f"{item.priority}. ", "bold"), plain(item.title, "bold"))
+    second.append(_("who: {actors}", actors=_(", ").join(item.actors)))
+    first = join(plain(lead(f"{item.priority}. ", item.title), "bold"))
     if item.worth_considering:
-        lead = join(lead, ("  (worth considering)", "$text-muted"))
-    parts = [lead, join("   ", (cf_badge(item.cf, 5), "$text-muted"), " · " + " · ".join(second))]
+        first = join(first, ("  " + _("(worth considering)"), "$text-muted"))
+    parts = [first, join("   ", (cf_badge(item.cf, 5), "$text-muted"), " · " + " · ".join(second))]
     if item.alternatives:
-        parts.append(join("   ", ("or instead (choose one): ", "$text-warning"), plain("; ".join(item.alternatives))))
+        parts.append(join("   ", (_("or instead (choose one): "), "$text-warning"),
+                          plain(_("; ").join(item.alternatives))))
     if spaced:
         parts.append(Content(""))
     return lines(parts)
@@ -86,13 +94,13 @@ class ResultsScreen(AdvisorScreen):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="results-left"):
-                yield Static(join(("Priority plan", "bold"), (" — Enter explains a step", "$text-muted")),
+                yield Static(join((_("Priority plan"), "bold"), (_(" — Enter explains a step"), "$text-muted")),
                              classes="pane-title")
                 yield OptionList(*plan, id="plan")
                 yield VerticalScroll(Static(self._step(self.plan[0].rec_id if self.plan else None),
                                             id="step-detail"), id="step-detail-box")
             with Vertical(id="results-right"):
-                yield Static(join(("Diagnosis", "bold"), (" — Enter shows how", "$text-muted")),
+                yield Static(join((_("Diagnosis"), "bold"), (_(" — Enter shows how"), "$text-muted")),
                              classes="pane-title")
                 # One list for diagnosis, warnings and the governance table: a single widget
                 # to lay out (nested scrolling lists cost half of this screen's drawing time).
@@ -100,8 +108,11 @@ class ResultsScreen(AdvisorScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = f"Results — {clean(self.app.session.firm, single_line=True)}"
+        self.title = _("Results — {firm}", firm=clean(self.app.session.firm, single_line=True))
         self.query_one("#plan", OptionList).focus()
+
+    async def remounted(self) -> None:
+        self.on_mount()
 
     def _options(self) -> tuple[list[Option], list[Option], list[Option]]:
         kb, c = self.app.kb, self.app.interview.consultation
@@ -110,29 +121,29 @@ class ResultsScreen(AdvisorScreen):
         spaced = bool(getattr(self.app, "presenting", False))  # a blank line between steps on a projector
         plan = [Option(plan_prompt(item, spaced), id=item.rec_id) for item in self.plan]
         if not self.plan:
-            plan.append(Option(styled("No recommendation reached the certainty threshold yet: answer more "
-                                      "questions, or see Why not… (n).", "$text-muted"), id="none", disabled=True))
+            plan.append(Option(styled(_("No recommendation reached the certainty threshold yet: answer more "
+                                        "questions, or see Why not… (n)."), "$text-muted"), id="none", disabled=True))
         facts = []
         for line in diagnosis(kb, c, advice):
             shown = [plain(line.label, "bold")]
             # The certainty leads its line, so that it can never wrap onto a line of its own.
             if line.value is None:
-                shown.append(styled("  undetermined", "$text-muted"))
+                shown.append(styled("  " + _("undetermined"), "$text-muted"))
             else:
                 shown.append(join("  ", (cf_badge(line.cf, 5), "$text-muted"), " ",
-                                  plain(line.value + (" (stated)" if line.stated else ""))))
+                                  plain(line.value + (_(" (stated)") if line.stated else ""))))
             for value, cf in line.alternatives:
-                word = "contested by " if line.contested else "or "
+                word = _("contested by ") if line.contested else _("or ")
                 shown.append(join("  ", (word, "$text-warning"), (cf_badge(cf, 5), "$text-muted"), " ",
                                   plain(value)))
             facts.append(Option(lines(shown), id=line.fact))
-        shown_warnings = [Option(styled("Warnings", "bold"), id="head:warnings", disabled=True)]
+        shown_warnings = [Option(styled(_("Warnings"), "bold"), id="head:warnings", disabled=True)]
         raised = warnings_of(advice)
         for w in raised:
-            shown_warnings.append(Option(lines([plain("⚠ " + clean(w.title, True), "bold $text-warning"),
+            shown_warnings.append(Option(lines([plain(lead("⚠ ", clean(w.title, True)), "bold $text-warning"),
                                                 plain(w.message)]), id=w.id))
         if not raised:
-            shown_warnings.append(Option(styled("No warnings.", "$text-muted"), id="none", disabled=True))
+            shown_warnings.append(Option(styled(_("No warnings."), "$text-muted"), id="none", disabled=True))
         shown_warnings.append(Option(governance_table(c), id="gov-table", disabled=True))
         return plan, facts, shown_warnings
 
@@ -166,17 +177,17 @@ class ResultsScreen(AdvisorScreen):
         rec = self.app.kb.recommendations[rec_id]
 
         def bullets(title: str, items: list[str]) -> list[Content]:
-            return [styled(title, "bold")] + [plain(f"  • {text}") for text in items]
+            return [styled(title, "bold")] + [plain(lead("  • ", text)) for text in items]
 
-        parts = [plain(item.title, "bold"), styled(f"{rec.upgrading_type.value} upgrading", "$text-muted"),
+        parts = [plain(item.title, "bold"), styled(upgrading_label(rec.upgrading_type.value), "$text-muted"),
                  plain(item.summary)]
         if item.reason:
-            parts.append(join(("Why for you: ", "bold"), item.reason))
-        parts += bullets("What to do", list(item.actions)) + bullets("Before you start", rec.preconditions)
-        parts += bullets("Risks", rec.risks)
-        parts.append(join(("Who acts: ", "bold"), ", ".join(item.actors)))
+            parts.append(join((_("Why for you: "), "bold"), item.reason))
+        parts += bullets(_("What to do"), list(item.actions)) + bullets(_("Before you start"), rec.preconditions)
+        parts += bullets(_("Risks"), rec.risks)
+        parts.append(join((_("Who acts: "), "bold"), _(", ").join(item.actors)))
         if rec.examples:
-            parts += bullets("Examples", rec.examples)
+            parts += bullets(_("Examples"), rec.examples)
         return lines(parts)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -18,14 +18,15 @@ from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import N_, _, ngettext
 from gvc_advisor.services.output_files import write_text_atomically
 from gvc_advisor.services.rollup.render import render_summary
 from gvc_advisor.services.rollup.render_text import renderables
 from gvc_advisor.services.rollup.run import run_rollup
 from gvc_advisor.services.rollup.summary import RollupSummary
 
-SAVE_AS = {".html": "report", ".md": "Markdown", ".json": "JSON", ".txt": "text",
-           ".csv": "per-firm table", ".xlsx": "workbook: summary and per-firm sheets"}
+SAVE_AS = {".html": N_("report"), ".md": N_("Markdown"), ".json": N_("JSON"), ".txt": N_("text"),
+           ".csv": N_("per-firm table"), ".xlsx": N_("workbook: summary and per-firm sheets")}
 SUMMARY = {".html": "html", ".md": "markdown", ".json": "json", ".txt": "text"}
 
 
@@ -36,10 +37,10 @@ class Cancelled(Exception):
 class RollupScreen(Screen):
     needs_session = False
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("f5", "run", "Roll up"),
-        Binding("f6", "save", "Save…"),
-        Binding("f7", "workshop", "All saved sessions"),
+        Binding("escape", "back", N_("Back")),
+        Binding("f5", "run", N_("Roll up")),
+        Binding("f6", "save", N_("Save…")),
+        Binding("f7", "workshop", N_("All saved sessions")),
     ]
     DEFAULT_CSS = """
     RollupScreen #rollup-bar { height: auto; padding: 0 1; }
@@ -57,11 +58,12 @@ class RollupScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("[b]Cluster roll-up[/b] — a survey (.csv, .xlsx), a workshop folder, answers files or saved "
-                     "sessions; separate several with spaces. F7 rolls up every saved session.", classes="title")
+        yield Static("[b]" + escape(_("Cluster roll-up")) + "[/b] — "
+                     + escape(_("a survey (.csv, .xlsx), a workshop folder, answers files or saved sessions; "
+                                "separate several with spaces. F7 rolls up every saved session.")), classes="title")
         with Horizontal(id="rollup-bar"):
             yield Input(placeholder="survey.xlsx  workshop/  firm.yaml", id="rollup-inputs")
-            yield Button("Roll up", variant="primary", id="rollup-run")
+            yield Button(_("Roll up"), variant="primary", id="rollup-run")
         yield ProgressBar(id="rollup-progress", show_eta=True)
         yield Static("", id="rollup-status")
         with VerticalScroll(id="rollup-result"):
@@ -69,8 +71,17 @@ class RollupScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Cluster roll-up"
+        self.title = _("Cluster roll-up")
         self.query_one("#rollup-inputs", Input).focus()
+
+    async def language_changed(self) -> None:
+        """The labels in the new language; what was typed, the status and the result stay."""
+        self.title = _("Cluster roll-up")
+        self.query_one(".title", Static).update(
+            "[b]" + escape(_("Cluster roll-up")) + "[/b] — "
+            + escape(_("a survey (.csv, .xlsx), a workshop folder, answers files or saved sessions; "
+                       "separate several with spaces. F7 rolls up every saved session.")))
+        self.query_one("#rollup-run", Button).label = _("Roll up")
 
     # -- running ------------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -87,7 +98,7 @@ class RollupScreen(Screen):
             self._status(f"[red]{escape(str(exc))}[/red]")
             return
         if not paths:
-            self._status("[red]Type at least one file or folder.[/red]")
+            self._status("[red]" + escape(_("Type at least one file or folder.")) + "[/red]")
             return
         self.start(paths)
 
@@ -98,7 +109,7 @@ class RollupScreen(Screen):
         self.paths = paths
         self.skipped_lines = []
         self.query_one("#rollup-progress", ProgressBar).update(total=None, progress=0)
-        self._status("Rolling up…")
+        self._status(escape(_("Rolling up…")))
         self.run_worker(lambda: self._work(paths, sink_path), thread=True, exclusive=True, group="rollup")
 
     def _work(self, paths: list[Path], sink_path: Path | None) -> None:
@@ -123,8 +134,8 @@ class RollupScreen(Screen):
                 sink.abort()
             if isinstance(exc, Cancelled):
                 return
-            text = exc.report() if isinstance(exc, UserError) else (
-                f"internal error ({type(exc).__name__}: {exc}); this is a bug, please report it")
+            text = exc.report() if isinstance(exc, UserError) else _(
+                "internal error ({kind}: {error}); this is a bug, please report it", kind=type(exc).__name__, error=exc)
             self.app.call_from_thread(self._status, f"[red]{escape(text)}[/red]")
             return
         self.app.call_from_thread(self._show, summary, sink_path)
@@ -154,13 +165,15 @@ class RollupScreen(Screen):
         self.summary = summary
         bar = self.query_one("#rollup-progress", ProgressBar)
         bar.update(total=summary.firms + summary.skipped, progress=summary.firms + summary.skipped)
-        note = f"{summary.firms:,} firms rolled up"
+        note = escape(ngettext("{count} firm rolled up", "{count} firms rolled up", summary.firms,
+                               count=f"{summary.firms:,}"))
         if summary.skipped:
-            what = "row or file" if summary.skipped == 1 else "rows or files"
-            note += (f"; [red]{summary.skipped:,} {what} skipped[/red] — "
+            what = ngettext("{count} row or file skipped", "{count} rows or files skipped", summary.skipped,
+                            count=f"{summary.skipped:,}")
+            note += (escape(_("; ")) + "[red]" + escape(what) + "[/red] — "
                      + escape("; ".join(self.skipped_lines[:3])) + (" …" if len(self.skipped_lines) > 3 else ""))
         if saved_to:
-            note += f"; saved to {escape(str(saved_to))}"
+            note += escape(_("; saved to {path}", path=saved_to))
         self._status(note)
         self.query_one("#rollup-output", Static).update(Group(*renderables(summary)))
 
@@ -173,7 +186,7 @@ class RollupScreen(Screen):
         from gvc_advisor.tui.screens.save_report import SaveReportModal
 
         if self.summary is None:
-            self.app.notify("Roll up some firms first.", severity="warning")
+            self.app.notify(_("Roll up some firms first."), severity="warning")
             return
         summary = self.summary
 
@@ -189,6 +202,7 @@ class RollupScreen(Screen):
             except UserError as exc:
                 self.app.notify(exc.report(), severity="error")
                 return
-            self.app.notify(f"Saved to {path}")
+            self.app.notify(_("Saved to {path}", path=path))
 
-        self.app.push_screen(SaveReportModal("Save the roll-up", Path.cwd() / "rollup.html", SAVE_AS), save)
+        self.app.push_screen(SaveReportModal(_("Save the roll-up"), Path.cwd() / "rollup.html",
+                                             {suffix: _(what) for suffix, what in SAVE_AS.items()}), save)

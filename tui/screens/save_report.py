@@ -11,12 +11,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from gvc_advisor.engine.i18n import N_, _
+
 
 class SaveReportModal(ModalScreen[Path | None]):
     """Dismissed with the chosen path (None on Escape)."""
 
     needs_session = False
-    BINDINGS = [("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(self, title: str, suggested: Path, suffixes: dict[str, str]) -> None:
         super().__init__()
@@ -26,12 +28,13 @@ class SaveReportModal(ModalScreen[Path | None]):
         self.confirmed: str | None = None
 
     def compose(self) -> ComposeResult:
-        kinds = ", ".join(f"{s} ({what})" for s, what in self.suffixes.items())
+        kinds = _(", ").join(f"{s} ({what})" for s, what in self.suffixes.items())
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{escape(self.heading)}[/b]\nThe file's suffix chooses the format: {escape(kinds)}")
+            yield Static(f"[b]{escape(self.heading)}[/b]\n"
+                         + escape(_("The file's suffix chooses the format: {kinds}", kinds=kinds)))
             yield Input(value=str(self.suggested), id="save-path")
             yield Static("", id="save-message")
-            yield Button("Save", variant="primary", id="save")
+            yield Button(_("Save"), variant="primary", id="save")
 
     def on_mount(self) -> None:
         self.query_one("#save-path", Input).focus()
@@ -49,13 +52,15 @@ class SaveReportModal(ModalScreen[Path | None]):
         message = self.query_one("#save-message", Static)
         path = Path(self.query_one("#save-path", Input).value.strip()).expanduser()
         if not path.name or path.suffix.lower() not in self.suffixes:
-            message.update(f"[red]The file must end in one of: {escape(', '.join(self.suffixes))}[/red]")
+            message.update("[red]" + escape(_("The file must end in one of: {suffixes}",
+                                              suffixes=", ".join(self.suffixes))) + "[/red]")
             return
         if not path.parent.is_dir():
-            message.update(f"[red]The folder {escape(str(path.parent))} does not exist.[/red]")
+            message.update("[red]" + escape(_("The folder {folder} does not exist.", folder=path.parent)) + "[/red]")
             return
         if path.exists() and self.confirmed != str(path):
             self.confirmed = str(path)
-            message.update(f"[yellow]{escape(str(path))} exists. Press Save again to overwrite it.[/yellow]")
+            message.update("[yellow]" + escape(_("{path} exists. Press Save again to overwrite it.", path=path))
+                           + "[/yellow]")
             return
         self.dismiss(path)

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.schema import Choice, Help, Question
 from gvc_advisor.engine.kb.schema.catalog import DerivedFact
 from gvc_advisor.engine.narrative import lower_first
@@ -17,9 +18,9 @@ from gvc_advisor.tui.text import lines, plain, styled
 def fact_as_question(fact: DerivedFact) -> Question:
     """The same answer dialog serves questions and statable facts."""
     return Question(
-        id=fact.id, topic="diagnosis", text=f"State the {lower_first(fact.label)} directly",
+        id=fact.id, topic="diagnosis", text=_("State the {fact} directly", fact=lower_first(fact.label)),
         help=Help(meaning=fact.description,
-                  why="A stated value overrides what the rules would infer; explanations say it was stated."),
+                  why=_("A stated value overrides what the rules would infer; explanations say it was stated.")),
         type="choice", choices=[Choice(value=v.value, label=v.label) for v in fact.values],
     )
 
@@ -27,13 +28,13 @@ def fact_as_question(fact: DerivedFact) -> Question:
 class StateFactScreen(AdvisorModal):
     """Dismisses with the chosen fact id, or None."""
 
-    BINDINGS = [("escape", "dismiss", "Cancel")]
+    BINDINGS = [("escape", "dismiss", N_("Cancel"))]
 
     def compose(self) -> ComposeResult:
         facts = [f for f in self.app.kb.facts.values() if f.statable]
         with Vertical(classes="dialog"):
-            yield Static(lines([styled("State a fact directly", "bold"),
-                                plain("For a consultant who already knows, e.g., the governance.")]))
+            yield Static(lines([styled(_("State a fact directly"), "bold"),
+                                plain(_("For a consultant who already knows, e.g., the governance."))]))
             yield OptionList(*[Option(plain(f.label), id=f.id) for f in facts], id="statable")
 
     def on_mount(self) -> None:

@@ -12,16 +12,17 @@ from textual.content import Content
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.services.compare import compare
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import join, lines, plain, styled, value_text
+from gvc_advisor.tui.text import join, lead, lines, plain, spacer, styled, value_text
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
 KEYS = [
-    Key("enter", "change", "Change on the copy", "Change"),
-    Key("z", "reset", "Reset what-if", "Reset"),
-    Key("escape,b", "app.pop_screen", "Back"),
+    Key("enter", "change", N_("Change on the copy"), N_("Change")),
+    Key("z", "reset", N_("Reset what-if"), N_("Reset")),
+    Key("escape,b", "app.pop_screen", N_("Back")),
 ]
 
 
@@ -32,7 +33,8 @@ class WhatIfScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(join(("What-if", "bold"), " — change answers here; the original consultation is not touched."),
+        yield Static(join((_("What-if"), "bold"), _(" — change answers here; the original consultation is not "
+                                                   "touched.")),
                      classes="title")
         with Horizontal(id="main"):
             yield OptionList(id="whatif-questions")
@@ -40,8 +42,15 @@ class WhatIfScreen(AdvisorScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "What-if"
         self.answers = dict(self.app.interview.answers)
+        self.remounted_now()
+
+    async def remounted(self) -> None:
+        """The copy's answers are kept (they are the user's what-if); only the texts change."""
+        self.remounted_now()
+
+    def remounted_now(self) -> None:
+        self.title = _("What-if")
         menu = self.query_one("#whatif-questions", OptionList)
         menu.add_options([Option(self._prompt(name), id=name) for name in self.app.kb.questions])
         menu.highlighted = 0
@@ -53,8 +62,8 @@ class WhatIfScreen(AdvisorScreen):
         current = self.answers.get(name)
         changed = current != self.app.interview.answers.get(name)
         shown = value_text(kb, name, current.value) if current else "—"
-        answer = join(("  → ", "$text-muted"), (shown, "bold $text-warning" if changed else "bold"),
-                      (" (changed)" if changed else "", "$text-warning"))
+        answer = join((spacer("  → ", shown), "$text-muted"), (shown, "bold $text-warning" if changed else "bold"),
+                      (_(" (changed)") if changed else "", "$text-warning"))
         return lines([plain(kb.questions[name].text), answer])
 
     def _update(self, names: list[str]) -> None:
@@ -74,21 +83,21 @@ class WhatIfScreen(AdvisorScreen):
 
         out = []
         if diff.empty:
-            out.append(styled("No difference from the original advice (yet).", "$text-muted"))
+            out.append(styled(_("No difference from the original advice (yet)."), "$text-muted"))
         out += [join(("+ ", "bold $text-success"), plain(title(r), "$text-success"), f" ({cf:.2f})")
                 for r, cf in diff.added]
-        out += [join(("− ", "bold $text-error"), plain(title(r), "$text-error"), f" (was {cf:.2f})")
+        out += [join(("− ", "bold $text-error"), plain(title(r), "$text-error"), _(" (was {cf})", cf=f"{cf:.2f}"))
                 for r, cf in diff.removed]
         out += [join("~ ", plain(title(r)), f": {a:.2f} → {b:.2f}") for r, a, b in diff.changed]
         def fact_value(consultation, name: str) -> str:
             best = consultation.value_of(name)
-            return f"{kb.value_label(name, best[0])} ({best[1]:.2f})" if best else "undetermined"
+            return f"{kb.value_label(name, best[0])} ({best[1]:.2f})" if best else _("undetermined")
 
         out += [join(plain(kb.facts[n].label, "bold"), ": ", plain(fact_value(before, n)), " → ",
-                     plain(fact_value(after, n))) for n, _, _ in diff.facts]
+                     plain(fact_value(after, n))) for n, _before, _after in diff.facts]
         out.append(Content(""))
-        out.append(styled("Advice in this scenario:", "bold"))
-        out += [join(f"{c.cf:.2f}  ", plain(title(c.target))) for c in after.recommended] or [plain("(none)")]
+        out.append(styled(_("Advice in this scenario:"), "bold"))
+        out += [plain(lead(f"{c.cf:.2f}  ", title(c.target))) for c in after.recommended] or [plain(_("(none)"))]
         self.query_one("#whatif-diff", Static).update(lines(out))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

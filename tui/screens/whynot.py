@@ -7,13 +7,14 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gvc_advisor.engine.explain import why_not
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
-from gvc_advisor.tui.text import join, plain, styled
+from gvc_advisor.tui.text import join, plain, styled, upgrading_label
 from gvc_advisor.tui.widgets.keybar import KeyBar
 
 KEYS = [
-    Key("enter", "show", "Show what it lacks", "Show"),
-    Key("escape,b", "app.pop_screen", "Back"),
+    Key("enter", "show", N_("Show what it lacks"), N_("Show")),
+    Key("escape,b", "app.pop_screen", N_("Back")),
 ]
 
 
@@ -24,13 +25,17 @@ class WhyNotScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(join(("Why not…?", "bold"), " Strategies that were not recommended for this firm. Enter shows "
-                          "the closest rules and what the firm lacks for them."), classes="title")
+        yield Static(join((_("Why not…?"), "bold"), " " + _("Strategies that were not recommended for this firm. "
+                                                          "Enter shows the closest rules and what the firm lacks "
+                                                          "for them.")), classes="title")
         yield OptionList(id="not-made")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Why not…"
+        self.title = _("Why not…")
+
+    async def remounted(self) -> None:
+        self.on_mount()
 
     async def redraw(self) -> None:
         kb, c = self.app.kb, self.app.interview.consultation
@@ -39,10 +44,11 @@ class WhyNotScreen(AdvisorScreen):
         menu.clear_options()
         for rec in kb.recommendations.values():
             if rec.id not in made:
-                menu.add_option(Option(join(plain(rec.title), (f"  ({rec.upgrading_type.value})", "$text-muted")),
+                kind = _("({kind})", kind=upgrading_label(rec.upgrading_type.value))
+                menu.add_option(Option(join(plain(rec.title), ("  " + kind, "$text-muted")),
                                        id=rec.id))
         if not menu.option_count:
-            menu.add_option(Option(styled("Every strategy in the knowledge base was recommended.", "$text-muted"),
+            menu.add_option(Option(styled(_("Every strategy in the knowledge base was recommended."), "$text-muted"),
                                    id="none", disabled=True))
         menu.highlighted = 0
         menu.focus()
@@ -60,4 +66,4 @@ class WhyNotScreen(AdvisorScreen):
             return
         node = why_not(self.app.kb, self.app.interview.consultation, rec_id,
                        self.app.interview.engine.compiled.branches)
-        self.app.push_screen(ExplanationScreen(rec_id, node))
+        self.app.push_screen(ExplanationScreen(rec_id, node, not_recommended=True))

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.answers import Answer
 from gvc_advisor.engine.kb.schema import Question
 from gvc_advisor.engine.kb.schema.questions import QuestionType
@@ -55,12 +56,13 @@ class AnswerInput(Vertical):
         if self.numeric:
             low, high = q.bounds or (0, 0)
             value = "" if self.current is None else f"{self.current.value:,}"
-            yield OrderedInput(value=value, placeholder=f"{low:,} to {high:,} {self.unit}".strip(), id="number")
+            yield OrderedInput(value=value, placeholder=_("{low} to {high} {unit}", low=f"{low:,}", high=f"{high:,}",
+                                                          unit=self.unit).strip(), id="number")
             yield Static("", id="input-error", classes="error")
         else:
             options = [Option(plain(q.label_of(v)), id=v) for v in q.allowed_values]
             yield OptionList(*options, id="choices")
-        yield Tick("I'm not sure of this answer", value=bool(self.current and self.current.unsure), id="unsure")
+        yield Tick(_("I'm not sure of this answer"), value=bool(self.current and self.current.unsure), id="unsure")
 
     def on_mount(self) -> None:
         if not self.numeric:

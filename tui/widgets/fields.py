@@ -15,6 +15,8 @@ import re
 from textual import events
 from textual.widgets import Checkbox, Input, RadioButton
 
+from gvc_advisor.engine.i18n import _
+
 
 class OrderedInput(Input):
     """An ``Input`` whose editing keys act in order with typed characters."""
@@ -59,21 +61,22 @@ def parse_whole_number(text: str, low: int, high: int, unit: str = "") -> tuple[
     raw = text.strip()
     if unit == "%" and raw.endswith("%"):
         raw = raw[:-1].strip()
-    span = f"from {low:,} to {high:,}{' ' + unit if unit else ''}"
+    span = _("from {low} to {high}", low=f"{low:,}", high=f"{high:,}") + (" " + unit if unit else "")
     if not raw:
-        return None, f"Please type a whole number {span}."
+        return None, _("Please type a whole number {span}.", span=span)
     if re.fullmatch(r"[+-]?\d+", raw):
         digits = raw
     elif _GROUPED.fullmatch(raw):
         digits = re.sub(r"[,  '’_ ]", "", raw)
     elif re.fullmatch(r"[+-]?[\d,.  '’_ ]+", raw) and re.search(r"\d[.,]\d{1,2}$", raw):
-        return None, f"“{raw}” is not a whole number: please round it ({span})."
+        return None, _("“{raw}” is not a whole number: please round it ({span}).", raw=raw, span=span)
     elif re.fullmatch(r"[+-]?[\d,.  '’_ ]+", raw):
-        return None, (f"“{raw}” is ambiguous: type 1200 or 1,200 for a thousand two hundred "
-                      f"(no decimals); {span}.")
+        return None, _("“{raw}” is ambiguous: type 1200 or 1,200 for a thousand two hundred "
+                       "(no decimals); {span}.", raw=raw, span=span)
     else:
-        return None, f"“{raw}” is not a number: please type digits only ({span})."
+        return None, _("“{raw}” is not a number: please type digits only ({span}).", raw=raw, span=span)
     number = int(digits)
     if not low <= number <= high:
-        return None, f"{number:,} is out of range: please type a whole number {span}."
+        return None, _("{number} is out of range: please type a whole number {span}.", number=f"{number:,}",
+                       span=span)
     return number, ""

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
+
+from gvc_advisor.engine.i18n import N_, _
 
 GAP = "  "
 
@@ -26,7 +29,7 @@ class Key:
 
     keys: str  # Textual key names, comma-separated: "f2,w"
     action: str
-    label: str
+    label: str  # English, marked with N_(); shown with _()
     short: str = ""
     show: bool = True
     display: str = ""
@@ -46,7 +49,15 @@ class Key:
         return first.upper() if len(first) <= 3 else first.capitalize()
 
     def binding(self) -> Binding:
-        return Binding(self.keys, self.action, self.label, show=False)
+        return Binding(self.keys, self.action, self.label, show=False)  # translated per screen
+
+    @property
+    def long_text(self) -> str:
+        return _(self.label)
+
+    @property
+    def short_text(self) -> str:
+        return _(self.short) if self.short else self.long_text
 
 
 def bindings(*keys: Key) -> list[Binding]:
@@ -54,18 +65,18 @@ def bindings(*keys: Key) -> list[Binding]:
 
 
 #: Keys every screen has (the app binds them); shown after the screen's own.
-GLOBAL = (Key("f1", "app.help", "Help"), Key("ctrl+p", "app.command_palette", "Menu"),
-          Key("ctrl+q", "app.quit", "Quit"))
+GLOBAL = (Key("f1", "app.help", N_("Help")), Key("ctrl+p", "app.command_palette", N_("Menu")),
+          Key("ctrl+q", "app.quit", N_("Quit")))
 
 
 def layout(keys: list[Key], width: int) -> list[tuple[Key, str]]:
     """The keys and labels that fit in ``width`` cells, most important first."""
     shown = [k for k in keys if k.show]
     for use_short in (False, True):
-        items = [(k, (k.short or k.label) if use_short else k.label) for k in shown]
+        items = [(k, k.short_text if use_short else k.long_text) for k in shown]
         if _width(items) <= width:
             return items
-    items = [(k, k.short or k.label) for k in shown]
+    items = [(k, k.short_text) for k in shown]
     while items and _width(items) > width:
         # Keep Help to the end: it lists every key that had to go.
         drop = next((i for i in range(len(items) - 1, -1, -1) if items[i][0].keys != "f1"), len(items) - 1)
@@ -74,7 +85,9 @@ def layout(keys: list[Key], width: int) -> list[tuple[Key, str]]:
 
 
 def _width(items: list[tuple[Key, str]]) -> int:
-    return sum(len(k.shown_key) + 1 + len(label) for k, label in items) + len(GAP) * max(0, len(items) - 1) + 1
+    """Cells, not characters: a Chinese label takes two cells per character."""
+    gaps = len(GAP) * max(0, len(items) - 1)
+    return sum(cell_len(k.shown_key) + 1 + cell_len(label) for k, label in items) + gaps + 1
 
 
 class KeyBar(Widget):
@@ -114,8 +127,8 @@ class KeyBar(Widget):
             text = f"{key.shown_key} {label}"
             parts.append((key.shown_key, "bold $text-accent"))
             parts.append(" " + label)
-            self._spans.append((position, position + len(text), key))
-            position += len(text)
+            self._spans.append((position, position + cell_len(text), key))
+            position += cell_len(text)
         return Content.assemble(*parts)
 
     def on_click(self, event: events.Click) -> None:

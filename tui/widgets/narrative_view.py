@@ -4,6 +4,7 @@ line continues under its own text, not under its bullet."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
@@ -28,7 +29,7 @@ def wrapped(narrative: list[Line], width: int) -> list[Content]:
         indent = "  " * line.depth
         bullet = BULLETS.get(line.depth, "") if line.kind in BULLETED else ""
         hang = indent + " " * len(bullet)
-        room = max(10, width - len(hang))
+        room = max(10, width - cell_len(hang))
         style = STYLES.get(line.kind, "")
         for i, part in enumerate(wrap_words(clean(line.text, single_line=True), room)):
             lead = indent + bullet if i == 0 else hang

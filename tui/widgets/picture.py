@@ -8,9 +8,13 @@ split, so a certainty never wraps onto a line of its own.
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.tui.text import clean, plain, value_text
@@ -28,24 +32,38 @@ def cf_badge(cf: float, width: int = BAR) -> str:
     return f"{cf_bar(cf, width)} {cf:.2f}"
 
 
+#: A Chinese (or Japanese) character, with the closing punctuation that must not start a line.
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CLOSING = "，。；：？！、）》」』”’"
+_TOKEN = re.compile(rf"(\s*)((?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*)")
+
+
+def _cut(word: str, width: int) -> list[str]:
+    """A word wider than ``width`` cells, in pieces of at most ``width`` cells."""
+    pieces, piece = [], ""
+    for char in word:
+        if piece and cell_len(piece + char) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece] if piece else pieces
+
+
 def wrap_words(text: str, width: int) -> list[str]:
-    """Greedy word wrap (words longer than the width are cut into pieces)."""
+    """Greedy wrap to ``width`` terminal cells: between words, and between any two Chinese
+    characters (which take two cells each and need no space to break); a word wider
+    than the line is cut into pieces."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
-        while len(word) > width:
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
+    for space, word in _TOKEN.findall(text):
+        joiner = " " if space and line else ""
+        if cell_len(line) + len(joiner) + cell_len(word) <= width:
+            line += joiner + word
+            continue
+        if line:
             lines.append(line)
-            line = word
+        *whole, line = _cut(word, width) or [""]
+        lines += whole
     if line:
         lines.append(line)
     return lines or [""]
@@ -56,7 +74,7 @@ def labelled_value(label: str, badge: str, width: int, indent: int = 2) -> list[
     pad = " " * indent
     room = max(8, width - indent)
     words = wrap_words(label, room)
-    if len(words[-1]) + 2 + len(badge) <= room:
+    if cell_len(words[-1]) + 2 + cell_len(badge) <= room:
         last = Content.assemble(pad + words[-1] + "  ", (badge, "$text-muted"))
         return [Content(pad + w) for w in words[:-1]] + [last]
     return [Content(pad + w) for w in words] + [Content.styled(pad + badge, "$text-muted")]
@@ -91,9 +109,9 @@ class EmergingPicture(Widget):
         for label, value, cf, stated in self._rows:
             out += [plain(line, "bold") for line in wrap_words(label, max(8, width))]
             if value is None:
-                out.append(Content.styled("  not yet known", "$text-muted"))
+                out.append(Content.styled("  " + _("not yet known"), "$text-muted"))
             else:
-                out += labelled_value(value + (" (stated)" if stated else ""), cf_badge(cf), width)
+                out += labelled_value(value + (_(" (stated)") if stated else ""), cf_badge(cf), width)
         return out
 
     def get_content_height(self, container, viewport, width: int) -> int:

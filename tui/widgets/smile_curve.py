@@ -11,16 +11,19 @@ needs instead of drawing something unreadable.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
+from gvc_advisor.engine.i18n import N_, _, ngettext
 from gvc_advisor.engine.kb.schema.catalog import SMILE_STAGES
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.tui.plan import PlanItem
-from gvc_advisor.tui.text import clean
+from gvc_advisor.tui.text import clean, upgrading_label
 
-LABELS = {"rd": "R&D", "design": "design", "components": "components", "manufacturing": "manufacturing",
-          "logistics": "logistics", "marketing": "marketing", "brand": "brand"}
+LABELS = {"rd": N_("R&D"), "design": N_("design"), "components": N_("components"),
+          "manufacturing": N_("manufacturing"), "logistics": N_("logistics"), "marketing": N_("marketing"),
+          "brand": N_("brand")}
 MODE_STAGE = {"assembly": "manufacturing", "oem": "manufacturing", "odm": "design", "obm": "brand"}
 #: Two staggered label rows need this many plot columns (longest label 13, every other stage per row).
 MIN_WIDTH = 48
@@ -37,15 +40,29 @@ def current_stage(consultation: Consultation) -> str:
 
 class _Grid:
     def __init__(self, width: int, height: int) -> None:
-        self.chars = [[" "] * width for _ in range(height)]
-        self.styles = [[""] * width for _ in range(height)]
+        self.chars = [[" "] * width for _row in range(height)]
+        self.styles = [[""] * width for _row in range(height)]
         self.width, self.height = width, height
 
     def put(self, x: int, y: int, text: str, style: str = "") -> None:
-        for i, char in enumerate(text):
-            if 0 <= x + i < self.width and 0 <= y < self.height:
-                self.chars[y][x + i] = char
-                self.styles[y][x + i] = style
+        """Write ``text`` from cell ``x``; a wide (Chinese) character fills two cells, the
+        second left empty, and is dropped whole where it would not fit."""
+        if not 0 <= y < self.height:
+            return
+        row = self.chars[y]
+        for char in text:
+            wide = cell_len(char)
+            if x >= 0 and x + wide <= self.width:
+                if row[x] == "" and x:  # over the right half of a wide character: it goes
+                    row[x - 1] = " "
+                if x + wide < self.width and row[x + wide] == "":  # over the left half of one
+                    row[x + wide] = " "
+                row[x] = char
+                self.styles[y][x] = style
+                for extra in range(1, wide):
+                    self.chars[y][x + extra] = ""
+                    self.styles[y][x + extra] = style
+            x += wide
 
     def lines(self) -> list[Content]:
         out = []
@@ -72,9 +89,9 @@ def _curve_pixels(columns: int) -> list[int]:
 def smile_lines(width: int, here: str, plan: list[PlanItem]) -> list[Content]:
     """The curve with axis, stage labels, the firm and the plan's destinations."""
     if width < MIN_WIDTH:
-        return [Content.styled(f"The smile curve needs {MIN_WIDTH} columns; the window gives it {width}. "
-                               "Widen the window, or press F9 (presentation mode) to use the whole screen.",
-                               "$text-warning")]
+        return [Content.styled(_("The smile curve needs {needed} columns; the window gives it {width}. "
+                                 "Widen the window, or press F9 (presentation mode) to use the whole screen.",
+                                 needed=MIN_WIDTH, width=width), "$text-warning")]
     plot = width - 3  # "│ " axis on the left, one column spare on the right
     ys = _curve_pixels(plot)
     stage_x = {s: round(i * (plot - 1) / (len(SMILE_STAGES) - 1)) for i, s in enumerate(SMILE_STAGES)}
@@ -99,9 +116,9 @@ def smile_lines(width: int, here: str, plan: list[PlanItem]) -> list[Content]:
         grid.put(0, y, "│", CURVE)
     grid.put(0, top + ROWS, "└" + "─" * (width - 3) + "▶", CURVE)
     for i, stage in enumerate(SMILE_STAGES):
-        label = LABELS[stage]
-        x = 2 + stage_x[stage] - len(label) // 2
-        x = max(2, min(width - len(label), x))
+        label = _(LABELS[stage])
+        x = 2 + stage_x[stage] - cell_len(label) // 2
+        x = max(2, min(width - cell_len(label), x))
         grid.put(x, top + ROWS + 1 + i % 2, label, "bold" if stage == here else "")
     for stage, numbers in destinations.items():
         x = stage_x[stage]
@@ -114,20 +131,25 @@ def smile_lines(width: int, here: str, plan: list[PlanItem]) -> list[Content]:
         grid.put(max(2, min(width - len(tag), label_x)), top + row_of[x] - 1, tag, TARGET)
     grid.put(2 + here_x, top + row_of[here_x], "●", HERE)
     stays = destinations.get(here)
-    you = "you" + (f" · {','.join(map(str, stays))} here" if stays else "")
-    grid.put(max(2, min(width - len(you), 2 + here_x - len(you) // 2)), top + row_of[here_x] - 1, you, HERE)
-    grid.put(2, 0, "value added", CURVE)
+    you = _("you") + (" · " + _("{steps} here", steps=",".join(map(str, stays))) if stays else "")
+    you_x = max(2, min(width - cell_len(you), 2 + here_x - cell_len(you) // 2))
+    grid.put(you_x, top + row_of[here_x] - 1, you, HERE)
+    grid.put(2, 0, _("value added"), CURVE)
     return grid.lines()
 
 
 def legend(here: str, plan: list[PlanItem]) -> list[Content]:
-    out = [Content.assemble(("● ", HERE), f"you: {LABELS[here]}")]
+    out = [Content.assemble(("● ", HERE), _("you: {stage}", stage=_(LABELS[here])))]
     for item in plan[:SHOWN_STEPS]:
-        where = "stays at" if item.smile_stage == here else "leads to"
-        out.append(Content.assemble((f"{item.priority}", TARGET), f" {where} {LABELS[item.smile_stage]}: ",
-                                    (clean(item.title, single_line=True), "bold"), f" ({item.upgrading_type})"))
+        stage = _(LABELS[item.smile_stage])
+        where = (_(" stays at {stage}: ", stage=stage) if item.smile_stage == here
+                 else _(" leads to {stage}: ", stage=stage))
+        out.append(Content.assemble((f"{item.priority}", TARGET), where, (clean(item.title, single_line=True), "bold"),
+                                    " " + _("({kind})", kind=upgrading_label(item.upgrading_type))))
     if len(plan) > SHOWN_STEPS:
-        out.append(Content.styled(f"… and {len(plan) - SHOWN_STEPS} further steps of the plan on the results screen.",
+        further = len(plan) - SHOWN_STEPS
+        out.append(Content.styled(ngettext("… and {n} further step of the plan on the results screen.",
+                                           "… and {n} further steps of the plan on the results screen.", further),
                                   "$text-muted"))
     return out
 

@@ -4,6 +4,7 @@ wrapped to the width (Textual's ``Tree`` cuts long lines off)."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
@@ -21,7 +22,7 @@ def tree_lines(node: Node, width: int) -> list[Content]:
 
     def add(n: Node, lead: str, hang: str) -> None:
         style = STYLE.get(n.kind, "")
-        room = max(12, width - len(lead))
+        room = max(12, width - cell_len(lead))
         for i, part in enumerate(wrap_words(clean(n.label, single_line=True), room)):
             prefix = lead if i == 0 else hang
             out.append(Content.assemble((prefix, "$text-muted"), (part, style)))
