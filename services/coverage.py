@@ -48,7 +48,7 @@ def coverage_grid(kb: KnowledgeBase) -> list[Cell]:
         cell = Cell(gov, drv, status)
         cell.recommended = [(c.target, c.cf) for c in result.recommended]
         cell.warnings = [w.target for w in result.raised_warnings]
-        made = {rid for rid, _ in cell.recommended}
+        made = {rid for rid, _unused in cell.recommended}
         for rid in sorted(made):
             rec = kb.recommendations[rid]
             for dim, allowed in rec.applies_to.items():

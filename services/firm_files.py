@@ -43,7 +43,7 @@ def read_session(path: Path, kb: KnowledgeBase) -> FirmInput:
         session = parse_session(text.encode("utf-8"), "external")
     except UnreadableSession as exc:
         raise AnswersError([Problem(name, exc.line, exc.column, f"not a saved session: {exc}")]) from None
-    answers, _, _, problems = session.restore(kb)
+    answers, _unused, _unused2, problems = session.restore(kb)
     if problems:
         raise AnswersError([Problem(name, message=f"{text}; the session was saved with knowledge base "
                                     f"{session.kb.get('version', '?')}") for text in problems])

@@ -26,6 +26,9 @@ STAGES = {"rd": N_("R&D"), "design": N_("Design"), "components": N_("Components"
 #: The four upgrading types (Humphrey & Schmitz), as a heading says them.
 UPGRADING_TYPES = {"process": N_("Process upgrading"), "product": N_("Product upgrading"),
                    "functional": N_("Functional upgrading"), "chain": N_("Chain upgrading")}
+#: The same, as one word for a table's "type" column.
+UPGRADING_KINDS = {"process": N_("process"), "product": N_("product"), "functional": N_("functional"),
+                   "chain": N_("chain")}
 URGENCIES = {"urgent": N_("urgent"), "high": N_("high"), "normal": N_("normal"), "low": N_("low")}
 #: Where a production mode puts the firm on the smile curve.
 MODE_STAGE = {"assembly": "manufacturing", "oem": "manufacturing", "odm": "design", "obm": "brand"}
@@ -59,6 +62,11 @@ def stage(value: str) -> str:
 def upgrading_type(value: str) -> str:
     """``process`` → "Process upgrading" (in the current language)."""
     return _(UPGRADING_TYPES[value]) if value in UPGRADING_TYPES else f"{value.capitalize()} upgrading"
+
+
+def upgrading_kind(value: str) -> str:
+    """``process`` → "process" (in the current language), for narrow table columns."""
+    return _(UPGRADING_KINDS[value]) if value in UPGRADING_KINDS else value
 
 
 def urgency(value: str | None) -> str | None:

@@ -43,7 +43,7 @@ def firm_row(kb: KnowledgeBase, record: FirmRecord) -> list[Any]:
     for diagnosis in advice.diagnosis:
         row += [diagnosis.value or "", diagnosis.cf if diagnosis.value else ""]
     row += ["; ".join(step.recommendation for step in advice.plan),
-            "; ".join(w for w, _ in advice.warnings),
+            "; ".join(w for w, _unused in advice.warnings),
             "; ".join(record.needs)]
     priority = {step.recommendation: step.priority for step in advice.plan}
     return row + [priority.get(rid, "") for rid in kb.recommendations]

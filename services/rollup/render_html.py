@@ -50,7 +50,7 @@ def to_html(s: RollupSummary) -> str:
     if s.warnings:
         body += ["<h2>Warnings</h2>", table(["warning", "firms", "share"],
                                             [[escape(title), f"{n:,}", percent(n, s.firms)]
-                                             for _, title, n in s.warnings], numeric={1, 2})]
+                                             for _unused, title, n in s.warnings], numeric={1, 2})]
     body += _measures(s)
     if s.skipped:
         listed = "".join(f"<li><code>{escape(p)}</code></li>" for p in s.problems)

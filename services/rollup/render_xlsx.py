@@ -70,8 +70,8 @@ def fill_summary(sheets: dict[str, Any], s: RollupSummary) -> None:
     grid = sheets["Grid"]
     drivers, statuses = s.axes["driver"], s.axes["firm_status"]
     grid.column_dimensions["A"].width = 16
-    grid.append([_bold(grid, "governance ↓ / driver →")] + [_bold(grid, d) for d in drivers for _ in statuses])
-    grid.append([_bold(grid, "firm status →")] + [_bold(grid, st) for _ in drivers for st in statuses])
+    grid.append([_bold(grid, "governance ↓ / driver →")] + [_bold(grid, d) for d in drivers for _unused in statuses])
+    grid.append([_bold(grid, "firm status →")] + [_bold(grid, st) for _unused in drivers for st in statuses])
     top = max((c.firms for c in s.grid), default=0)
     for gov in s.axes["governance"]:
         grid.append([_bold(grid, gov)] + [_heat(grid, s.cell(gov, d, st), top) for d in drivers for st in statuses])

@@ -128,7 +128,7 @@ def estimate_firm_rows(path: Path, columns: SurveyColumns) -> int | None:
     """How many firm rows the table holds, for a progress bar: exact for CSV (a quick pass),
     from the sheet's recorded size for XLSX (comment rows included), None when unknown."""
     if not columns.spreadsheet:
-        return sum(1 for _ in data_rows(path, columns))
+        return sum(1 for _unused in data_rows(path, columns))
     workbook = _open_workbook(path, columns.file)
     try:
         sheet = workbook[SURVEY_SHEET] if SURVEY_SHEET in workbook.sheetnames else workbook.worksheets[0]

@@ -41,7 +41,8 @@ class Tally:
         self.problems: list[str] = []
         self.cells: Counter[tuple[str, str, str]] = Counter()
         self.undetermined = 0
-        self.values: dict[str, Counter[str | None]] = {f: Counter() for f in (*DIMENSIONS, *(s for s, _ in SHARES))}
+        self.values: dict[str, Counter[str | None]] = {
+            f: Counter() for f in (*DIMENSIONS, *(s for s, _unused in SHARES))}
         self.recommended: Counter[str] = Counter()
         self.first: Counter[str] = Counter()
         self.cf_sum: dict[str, float] = {}
@@ -67,7 +68,7 @@ class Tally:
             self.cf_sum[step.recommendation] = self.cf_sum.get(step.recommendation, 0.0) + step.cf
             if step.priority == 1:
                 self.first[step.recommendation] += 1
-        self.warned.update(w for w, _ in advice.warnings)
+        self.warned.update(w for w, _unused in advice.warnings)
         self.needed.update(record.needs)
 
     def skip(self, skipped: Skipped) -> None:
