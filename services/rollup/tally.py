@@ -9,6 +9,7 @@ from collections import Counter
 from itertools import product
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import current_language
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.services.rollup.measures import CollectiveMeasures
 from gvc_advisor.services.rollup.summary import (
@@ -113,8 +114,9 @@ class Tally:
             kb=kb.version_info, inputs=list(self.inputs), firms=self.firms, skipped=self.skipped,
             problem_count=self.problem_count, problems=list(self.problems),
             axes={d: list(axis) for d, axis in zip(DIMENSIONS, axes, strict=True)},
-            axis_labels={d: {v: kb.value_label(d, v) for v in kb.facts[d].allowed_values} for d in DIMENSIONS},
+            axis_labels={d: {v: kb.value_label(d, v) for v in kb.facts[d].allowed_values}
+                         for d in (*DIMENSIONS, *(f for f, _unused in SHARES)) if d in kb.facts},
             grid=grid, undetermined=self.undetermined, margins=margins, shares=shares,
             recommendations=recommendations, warnings=warnings, measures=measures,
-            measures_source=self.measures.source,
+            measures_source=self.measures.source, language=current_language(),
         )

@@ -98,13 +98,16 @@ class WorkerFailure:
 _PROCESSOR: FirmProcessor | WorkerFailure | None = None
 
 
-def start_worker(kb_root: str, kb_hash: str, measures: CollectiveMeasures) -> None:
-    """Pool initializer: build this process's processor on the same knowledge base as the parent."""
+def start_worker(kb_root: str, kb_hash: str, measures: CollectiveMeasures, language: str = "en") -> None:
+    """Pool initializer: build this process's processor on the same knowledge base as the parent,
+    in the parent's language (a spawned process starts in English, whatever ``--lang`` said)."""
     global _PROCESSOR
+    from gvc_advisor.engine.i18n import set_language
     from gvc_advisor.engine.kb.loader import load_knowledge_base
 
+    set_language(language)
     try:
-        kb = load_knowledge_base(Path(kb_root))
+        kb = load_knowledge_base(Path(kb_root), language=language)
     except UserError as exc:
         _PROCESSOR = WorkerFailure(tuple(exc.problems))
         return
