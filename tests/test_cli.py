@@ -59,7 +59,8 @@ def test_advise_json_is_deterministic_and_complete(run, answers):
     assert set(data) >= {"kb", "answers", "facts", "recommendations", "trace"}
     assert data["kb"]["version"] == "0.1" and len(data["kb"]["hash"]) == 16
     assert data["facts"]["governance"] == {
-        "value": "captive", "cf": 0.92, "origin": "derived", "single": False,
+        "label": "Governance", "value": "captive", "value_label": "Captive", "cf": 0.92, "origin": "derived",
+        "single": False,
         "rules": ["gov-captive", "gov-captive-dependence"], "alternatives": [],
         "tie_break": None, "contested": False}
     ids = [r["id"] for r in data["recommendations"]]

@@ -121,7 +121,8 @@ def test_json_is_deterministic_across_processes(firms):
                              "other_differing_answers"}
     governance = next(row for row in data["diagnosis"] if row["fact"] == "governance")
     assert [f["value"] for f in governance["firms"]] == ["captive", "relational"] and governance["differs"]
-    assert all(set(step or {}) <= {"priority", "cf", "horizon", "horizon_id"} for row in data["plan"] for step in row["firms"])
+    assert all(set(step or {}) <= {"priority", "cf", "horizon", "horizon_id"}
+               for row in data["plan"] for step in row["firms"])
     cause = next(c for d in data["differences"] for c in d["causes"])
     assert set(cause) == {"answer", "question", "values", "paths"} and cause["paths"][0]["rules"]
 

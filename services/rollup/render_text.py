@@ -4,6 +4,7 @@ as plain text that fits 80 columns."""
 from __future__ import annotations
 
 import io
+import re
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -65,7 +66,8 @@ def grid_table(s: RollupSummary) -> Table:
 def shares(s: RollupSummary) -> Text:
     text = Text()
     for sh in s.shares:
-        text.append(_("{label}: {value}", label=sh.label, value=sh.value_label.split(":")[0].lower()), style="bold")
+        value = re.split("[:：]", sh.value_label)[0].lower()  # "Critical: past the point…" → "critical"
+        text.append(_("{label}: {value}", label=sh.label, value=value), style="bold")
         text.append(f"  {percent(sh.firms, sh.total)} (" + _("{firms} of {total} firms", firms=_n(sh.firms),
                                                              total=_n(sh.total)) + ")\n")
         spread = " · ".join(f"{short_axis(s, sh.fact, v)} {_n(n)}" for v, n in sh.by_value.items())
