@@ -50,7 +50,8 @@ def to_html(s: RollupSummary) -> str:
                                                "darker the cell, the more firms.")) + "</p>", svg.heat_map(s)]
     body.append("<h2>" + escape(_("Lock-in and factor-cost pressure")) + "</h2>")
     for sh in s.shares:
-        body.append(f"<p><b>{escape(sh.label)}: {escape(sh.value_label)}</b> — " + escape(_(
+        share_label = escape(_("{label}: {value}", label=sh.label, value=sh.value_label))
+        body.append(f"<p><b>{share_label}</b> — " + escape(_(
             "{firms} of {total} firms ({percent}); undetermined for {undetermined}.", firms=f"{sh.firms:,}",
             total=f"{sh.total:,}", percent=percent(sh.firms, sh.total), undetermined=f"{sh.undetermined:,}"))
             + "</p>" + svg.share_bar(sh, s))

@@ -35,7 +35,7 @@ def to_markdown(s: RollupSummary) -> str:
               "## " + _("Lock-in and factor-cost pressure"), ""]
     for sh in s.shares:
         spread = _(", ").join(f"{short_axis(s, sh.fact, v)} {n:,}" for v, n in sh.by_value.items())
-        lines.append(f"- **{sh.label}: {sh.value_label}** — " + _(
+        lines.append("- **" + _("{label}: {value}", label=sh.label, value=sh.value_label) + "** — " + _(
             "{firms} of {total} firms ({percent}); {spread}, undetermined {undetermined}", firms=f"{sh.firms:,}",
             total=f"{sh.total:,}", percent=percent(sh.firms, sh.total), spread=spread,
             undetermined=f"{sh.undetermined:,}"))

@@ -72,7 +72,7 @@ def fill_summary(sheets: dict[str, Any], s: RollupSummary) -> None:
         [_("Firms outside the grid (a dimension undetermined)"), s.undetermined],
     ]
     for sh in s.shares:
-        rows.append([f"{sh.label}: {sh.value_label}", _(
+        rows.append([_("{label}: {value}", label=sh.label, value=sh.value_label), _(
             "{firms} firms ({percent}); undetermined for {undetermined}", firms=sh.firms,
             percent=percent(sh.firms, sh.total), undetermined=sh.undetermined)])
     rows.append([_("Collective measures proposed"), _(", ").join(m.title for m in s.proposed) or _("none")])

@@ -144,6 +144,6 @@ def share_bar(sh: Share, s: RollupSummary | None = None) -> str:
         if w > 60:
             body.append(_text(x + 4, 16, f"{shown(value)} {count:,}", extra=' style="fill:#fff"'))
         x += w
-    body.append(_text(0, 40, f"{sh.label}: {shown(sh.value)} " + _("{firms} of {total} firms", firms=f"{sh.firms:,}",
-                                                                    total=f"{sh.total:,}")))
+    body.append(_text(0, 40, _("{label}: {value}", label=sh.label, value=shown(sh.value)) + " "
+                      + _("{firms} of {total} firms", firms=f"{sh.firms:,}", total=f"{sh.total:,}")))
     return _svg(width, height, body, _("{label}: firms by value", label=sh.label))
