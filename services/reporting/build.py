@@ -85,7 +85,8 @@ def _diagnosis_line(kb: KnowledgeBase, entry: DiagnosisEntry) -> DiagnosisLine:
     value = None if entry.value is None else kb.value_label(fact, entry.value)
     alternatives = tuple((kb.value_label(fact, v), cf) for v, cf in entry.alternatives)
     return DiagnosisLine(fact, kb.label(fact), value, entry.cf, alternatives, entry.contested, entry.stated,
-                         fact in DIMENSIONS)
+                         fact in DIMENSIONS, None if entry.value is None else str(entry.value),
+                         tuple(str(v) for v, _cf in entry.alternatives))
 
 
 def _plan_line(kb: KnowledgeBase, item: PlanItem) -> PlanLine:

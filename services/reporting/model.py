@@ -48,6 +48,8 @@ class DiagnosisLine:
     contested: bool
     stated: bool
     dimension: bool  # one of the framework's three dimensions (governance, driver, status)
+    value_id: str | None = None  # the value itself (``captive``), the same in every language
+    alternative_ids: tuple[str, ...] = ()  # the alternatives' values, in the order of ``alternatives``
 
 
 @dataclass(frozen=True)
