@@ -112,6 +112,11 @@ def test_json_keeps_ids_and_adds_chinese_labels(english_json):
     plan = data["report"]["page_one"]["plan"]
     assert [p["rec_id"] for p in plan] == [p["rec_id"] for p in english_json["report"]["page_one"]["plan"]]
     assert all(HAN.search(p["horizon_label"]) and HAN.search(p["upgrading_type_label"]) for p in plan)
+    diagnosis = data["report"]["page_one"]["diagnosis"]
+    english_diagnosis = english_json["report"]["page_one"]["diagnosis"]
+    assert ([(d["fact"], d["value_id"], d["alternative_ids"]) for d in diagnosis]
+            == [(d["fact"], d["value_id"], d["alternative_ids"]) for d in english_diagnosis])
+    assert {d["value_id"] for d in diagnosis if d["fact"] == "governance"} == {"captive"}
     smile = data["report"]["page_one"]["smile"]
     assert smile["current"] == "manufacturing" and smile["labels"]["rd"] == "研发"
     assert data["report"]["title"].startswith("升级方案")
