@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.result import Consultation
 
 
@@ -29,8 +30,8 @@ def compare(before: Consultation, after: Consultation, fact_names: list[str]) ->
     )
     for name in fact_names:
         a, b = before.value_of(name), after.value_of(name)
-        shown_a = f"{a[0]} ({a[1]:.2f})" if a else "undetermined"
-        shown_b = f"{b[0]} ({b[1]:.2f})" if b else "undetermined"
+        shown_a = f"{a[0]} ({a[1]:.2f})" if a else _("undetermined")
+        shown_b = f"{b[0]} ({b[1]:.2f})" if b else _("undetermined")
         if (a and a[0]) != (b and b[0]):
             diff.facts.append((name, shown_a, shown_b))
     return diff

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import product
 
+from rich.cells import cell_len
+
 from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import Problem, UserError
 from gvc_advisor.engine.kb.answers import Answer
@@ -48,7 +50,7 @@ def coverage_grid(kb: KnowledgeBase) -> list[Cell]:
         cell = Cell(gov, drv, status)
         cell.recommended = [(c.target, c.cf) for c in result.recommended]
         cell.warnings = [w.target for w in result.raised_warnings]
-        made = {rid for rid, _ in cell.recommended}
+        made = {rid for rid, _unused in cell.recommended}
         for rid in sorted(made):
             rec = kb.recommendations[rid]
             for dim, allowed in rec.applies_to.items():
@@ -66,12 +68,17 @@ def coverage_grid(kb: KnowledgeBase) -> list[Cell]:
     return cells
 
 
+def _pad(text: str, cells: int) -> str:
+    """``text`` padded to ``cells`` terminal cells (a CJK character takes two; ``ljust`` counts one)."""
+    return text + " " * max(0, cells - cell_len(text))
+
+
 def format_grid(kb: KnowledgeBase, cells: list[Cell]) -> str:
     lines = []
     for cell in cells:
         flag = "EMPTY " if cell.empty else ("CONTRA" if cell.contradictions else "ok    ")
         recs = ", ".join(f"{rid} ({cf:.2f})" for rid, cf in cell.recommended) or "-"
-        lines.append(f"{flag} {cell.governance:<10} {cell.driver:<8} {cell.firm_status:<8} {recs}")
+        lines.append(f"{flag} {_pad(cell.governance, 10)} {_pad(cell.driver, 8)} {_pad(cell.firm_status, 8)} {recs}")
         lines += [f"         ! {text}" for text in cell.contradictions]
     empty = sum(c.empty for c in cells)
     contra = sum(bool(c.contradictions) for c in cells)

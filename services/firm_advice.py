@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from gvc_advisor.engine.advice import build_advice
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Consultation
+from gvc_advisor.services.reporting.labels import engine_horizon
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class PlanStep:
     cf: float
     upgrading_type: str
     actors: tuple[str, ...]
-    horizon: str | None = None
+    horizon: str | None = None  # its label, in the current language ("1–3 years")
+    horizon_id: str | None = None  # the engine's id (now | medium_term | long_term)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def firm_advice(kb: KnowledgeBase, consultation: Consultation) -> FirmAdvice:
         diagnosis.append(Diagnosis(fact, str(best.value), round(best.cf, 4),
                                    tuple((str(o.value), round(o.cf, 4)) for o in (*also, *item.alternatives))))
     plan = tuple(
-        PlanStep(item.id, item.priority, round(item.cf, 4), item.upgrading_type, item.actors, item.horizon_label)
+        PlanStep(item.id, item.priority, round(item.cf, 4), item.upgrading_type, item.actors,
+                 engine_horizon(item.horizon), item.horizon)
         for item in (*advice.plan, *advice.worth_considering)
     )
     warnings = tuple((w.id, round(w.cf, 4)) for w in advice.warnings if w.kind == "rule")

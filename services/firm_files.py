@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gvc_advisor.engine.errors import AnswersError, Problem
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.answers import Answers, load_answers_document
 from gvc_advisor.engine.kb.bounded_read import read_text
 from gvc_advisor.engine.kb.model import KnowledgeBase
@@ -42,11 +43,13 @@ def read_session(path: Path, kb: KnowledgeBase) -> FirmInput:
     try:
         session = parse_session(text.encode("utf-8"), "external")
     except UnreadableSession as exc:
-        raise AnswersError([Problem(name, exc.line, exc.column, f"not a saved session: {exc}")]) from None
-    answers, _, _, problems = session.restore(kb)
+        raise AnswersError([Problem(name, exc.line, exc.column, _("not a saved session: {reason}", reason=exc))]) \
+            from None
+    answers, _unused, _unused2, problems = session.restore(kb)
     if problems:
-        raise AnswersError([Problem(name, message=f"{text}; the session was saved with knowledge base "
-                                    f"{session.kb.get('version', '?')}") for text in problems])
+        raise AnswersError([Problem(name, message=_("{problem}; the session was saved with knowledge base {version}",
+                                                    problem=text, version=session.kb.get("version", "?")))
+                            for text in problems])
     return FirmInput(name, session.firm, answers)
 
 

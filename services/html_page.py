@@ -1,10 +1,20 @@
 """A self-contained HTML page (inline CSS, no external assets, no script) for the
 comparison and the roll-up reports; light and dark colour schemes follow the
-reader's system setting, and the page prints cleanly."""
+reader's system setting, and the page prints cleanly.
+
+Every HTML output (these pages and the consultation report) takes its
+``lang`` attribute and its fonts from the current language
+(:func:`page_language`, :func:`language_css`): a Chinese page names CJK fonts
+first and breaks lines as Chinese text needs.
+"""
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
+
+from gvc_advisor.engine.i18n import current_language
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE, Language, get_language
 
 CSS = """
 :root { color-scheme: light dark; --fg: #1d2329; --muted: #5c6670; --line: #d5dae0; --bg: #ffffff;
@@ -31,11 +41,36 @@ svg { max-width: 100%; height: auto; } svg text { fill: var(--fg); font: 12px sy
 """
 
 
+def page_language(kb_root: Path | None = None) -> Language:
+    """The current language as ``translations/<code>/language.yaml`` describes it."""
+    return get_language(current_language(), kb_root)
+
+
+def language_css(language: Language) -> str:
+    """The style a page needs for ``language``: its font stack (CJK fonts first for
+    Chinese, so that no glyph falls back to a font without it) and line breaking
+    that suits text without spaces between words: breaks follow the language's
+    strict rules (no line starting with a closing mark or full stop), and a long
+    run of Latin letters (an id, a hash, a file name) may break anywhere rather
+    than push the page wider than the screen or the printed A4 width.
+
+    Empty for the source language, whose pages keep the style sheets' own fonts
+    (so that English output does not change by a byte)."""
+    if language.code == SOURCE_LANGUAGE:
+        return ""
+    return (f"\n/* {language.name}: fonts and line breaking */\n"
+            f"body, svg text {{ font-family: {language.font_family}; }}\n"
+            "body { line-break: strict; word-break: normal; overflow-wrap: anywhere; }\n"
+            "td, th, dd, li, p, code, pre { overflow-wrap: anywhere; }\n"
+            "@media print { table { width: 100%; } pre { white-space: pre-wrap; } }\n")
+
+
 def page(title: str, body: list[str]) -> str:
     """The whole document; ``body`` holds HTML fragments already escaped by the caller."""
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    language = page_language()
+    return (f"<!DOCTYPE html>\n<html lang=\"{escape(language.html_lang)}\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>\n"
+            f"<title>{escape(title)}</title><style>{CSS}{language_css(language)}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")
 
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import _
 
 
 @contextmanager
@@ -18,20 +19,23 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; it replaces ``target`` only on success."""
     directory = target.parent
     if not directory.is_dir():
-        raise UserError(f"cannot write {target}: the folder {directory} does not exist", file="<command line>")
+        raise UserError(_("cannot write {target}: the folder {folder} does not exist", target=target,
+                          folder=directory), file="<command line>")
     if target.is_dir():
-        raise UserError(f"cannot write {target}: it is a folder", file="<command line>")
+        raise UserError(_("cannot write {target}: it is a folder", target=target), file="<command line>")
     try:
         fd, name = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=target.suffix)
     except OSError as exc:
-        raise UserError(f"cannot write in {directory}: {exc.strerror}", file="<command line>") from None
+        raise UserError(_("cannot write in {folder}: {reason}", folder=directory, reason=exc.strerror),
+                        file="<command line>") from None
     os.close(fd)
     temporary = Path(name)
     try:
         yield temporary
         os.replace(temporary, target)
     except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror}", file="<command line>") from None
+        raise UserError(_("cannot write {target}: {reason}", target=target, reason=exc.strerror),
+                        file="<command line>") from None
     finally:
         temporary.unlink(missing_ok=True)
 

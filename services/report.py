@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from gvc_advisor.engine.advice import PlanItem, build_advice
+from gvc_advisor.engine.i18n import current_language
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.result import Conclusion, Consultation
+from gvc_advisor.services.reporting import labels
 from gvc_advisor.services.reporting.build import build_report
 from gvc_advisor.services.reporting.html import render_html
 from gvc_advisor.services.reporting.json_form import report_data
@@ -38,9 +40,12 @@ def _recommendation_data(kb: KnowledgeBase, c: Consultation, item: PlanItem, gro
     conclusion = c.recommendations[item.id]
     rec = kb.recommendations[item.id]
     return {
-        "id": item.id, "title": item.title, "upgrading_type": item.upgrading_type, "cf": _cf(item.cf),
-        "group": group, "priority": item.priority, "urgency": item.urgency, "urgency_rule": item.urgency_rule,
-        "horizon": item.horizon, "horizon_label": item.horizon_label, "actors": list(item.actors),
+        "id": item.id, "title": item.title, "upgrading_type": item.upgrading_type,
+        "upgrading_type_label": labels.upgrading_type(item.upgrading_type), "cf": _cf(item.cf),
+        "group": group, "priority": item.priority, "urgency": item.urgency,
+        "urgency_label": labels.urgency(item.urgency), "urgency_rule": item.urgency_rule,
+        "horizon": item.horizon, "horizon_label": labels.engine_horizon(item.horizon), "actors": list(item.actors),
+        "actor_labels": [labels.actor(a) for a in item.actors],
         "reason": item.reason, "continue_deepen": item.continue_deepen, "continue_text": item.continue_text,
         "choice_group": item.choice_group,
         "disagreements": [{"text": d.text, "papers": list(d.papers)} for d in item.disagreements],
@@ -48,33 +53,49 @@ def _recommendation_data(kb: KnowledgeBase, c: Consultation, item: PlanItem, gro
     }
 
 
+def _answer_label(kb: KnowledgeBase, name: str, value: Any) -> dict[str, str]:
+    """What the report prints for an answer: the question (or the fact stated) and the value."""
+    question = kb.questions[name].text if name in kb.questions else kb.label(name)
+    return {"question": question, "value": kb.value_label(name, value)}
+
+
 def consultation_data(kb: KnowledgeBase, c: Consultation, firm: str | None = None) -> dict[str, Any]:
     """The JSON form: the diagnosis and the plan of :func:`build_advice`, plus
     the answers and the trace.  Recommendations come in priority order (the
-    plan, then those only worth considering)."""
+    plan, then those only worth considering).
+
+    Ids and values are the same in every language; their labels in the current
+    language stand beside them (``label``, ``value_label``, ``*_label``,
+    ``actor_labels``, ``answer_labels``), and ``language`` names it."""
     advice = build_advice(kb, c)
     facts: dict[str, Any] = {}
     for item in advice.diagnosis:
         if not item.declared:
             continue
         facts[item.fact] = {
+            "label": kb.label(item.fact),
             "value": item.value,
+            "value_label": kb.value_label(item.fact, item.value),
             "cf": _cf(item.cf or 0.0),
             "origin": item.origin,
             "single": item.single,
             "rules": list(item.declared[0].rules),
-            "alternatives": [{"value": o.value, "cf": _cf(o.cf), "rules": list(o.rules)} for o in item.alternatives],
+            "alternatives": [{"value": o.value, "label": kb.value_label(item.fact, o.value), "cf": _cf(o.cf),
+                              "rules": list(o.rules)} for o in item.alternatives],
             "tie_break": item.tie_break,
             "contested": item.contested is not None,
         }
         if len(item.declared) > 1:
-            facts[item.fact]["also_declared"] = [{"value": o.value, "cf": _cf(o.cf)} for o in item.declared[1:]]
+            facts[item.fact]["also_declared"] = [{"value": o.value, "label": kb.value_label(item.fact, o.value),
+                                                  "cf": _cf(o.cf)} for o in item.declared[1:]]
     recommendations = [_recommendation_data(kb, c, i, "plan") for i in advice.plan]
     recommendations += [_recommendation_data(kb, c, i, "worth_considering") for i in advice.worth_considering]
     data_advice = advice.to_data()
     data: dict[str, Any] = {
+        "language": current_language(),
         "kb": kb.version_info,
         "answers": {k: c.answers[k].to_data() for k in sorted(c.answers)},
+        "answer_labels": {k: _answer_label(kb, k, c.answers[k].value) for k in sorted(c.answers)},
         "facts": facts,
         "recommendations": recommendations,
         "not_chosen": data_advice["not_chosen"],
@@ -100,7 +121,8 @@ def to_json(kb: KnowledgeBase, c: Consultation, firm: str | None = None, *, date
 
 def to_markdown(kb: KnowledgeBase, c: Consultation, firm: str | None = None, *, date: dt.date | None = None,
                 skipped: Iterable[str] = ()) -> str:
-    """The whole report; page one ends at the heading '## The strategies in detail'."""
+    """The whole report; page one ends at the line ``<!-- gvc:details -->`` (in every language),
+    before the heading of part 2, "The strategies in detail"."""
     return render_markdown(build_report(kb, c, firm, date, skipped))
 
 

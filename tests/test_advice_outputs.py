@@ -57,7 +57,7 @@ def test_advise_json_gives_every_recommendation_a_place_in_the_plan(tmp_path, ca
         assert fact["single"] is True, name
         assert isinstance(fact["alternatives"], list)
         for alternative in fact["alternatives"]:
-            assert set(alternative) == {"value", "cf", "rules"} and alternative["cf"] <= fact["cf"]
+            assert set(alternative) == {"value", "label", "cf", "rules"} and alternative["cf"] <= fact["cf"]
 
 
 def test_validate_fails_when_a_worked_case_no_longer_produces_its_advice(tmp_path):

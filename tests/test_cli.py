@@ -59,7 +59,8 @@ def test_advise_json_is_deterministic_and_complete(run, answers):
     assert set(data) >= {"kb", "answers", "facts", "recommendations", "trace"}
     assert data["kb"]["version"] == "0.1" and len(data["kb"]["hash"]) == 16
     assert data["facts"]["governance"] == {
-        "value": "captive", "cf": 0.92, "origin": "derived", "single": False,
+        "label": "Governance", "value": "captive", "value_label": "Captive", "cf": 0.92, "origin": "derived",
+        "single": False,
         "rules": ["gov-captive", "gov-captive-dependence"], "alternatives": [],
         "tie_break": None, "contested": False}
     ids = [r["id"] for r in data["recommendations"]]
@@ -69,7 +70,8 @@ def test_advise_json_is_deterministic_and_complete(run, answers):
         "upgrading_type": "functional", "cf": 0.72, "rules": ["design-for-buyer-sme"], "sources": ["dai2009"],
         "group": "plan", "priority": 1, "urgency": "normal", "urgency_rule": None, "horizon": "medium_term",
         "horizon_label": "1–3 years", "actors": ["firm"], "continue_deepen": False, "continue_text": None,
-        "choice_group": None, "disagreements": [],
+        "choice_group": None, "disagreements": [], "actor_labels": ["the firm"],
+        "upgrading_type_label": "Functional upgrading", "urgency_label": "normal",
         "reason": "Design for non-leading in buyer-driven chains "
                   "(Driver: Buyer)"}
     assert data["firm"] == "Test Garments"

@@ -117,10 +117,12 @@ def test_json_is_deterministic_across_processes(firms):
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0])
-    assert set(data) == {"kb", "firms", "diagnosis", "plan", "differences", "other_differing_answers"}
+    assert set(data) == {"language", "kb", "firms", "diagnosis", "plan", "differences",
+                             "other_differing_answers"}
     governance = next(row for row in data["diagnosis"] if row["fact"] == "governance")
     assert [f["value"] for f in governance["firms"]] == ["captive", "relational"] and governance["differs"]
-    assert all(set(step or {}) <= {"priority", "cf", "horizon"} for row in data["plan"] for step in row["firms"])
+    assert all(set(step or {}) <= {"priority", "cf", "horizon", "horizon_id"}
+               for row in data["plan"] for step in row["firms"])
     cause = next(c for d in data["differences"] for c in d["causes"])
     assert set(cause) == {"answer", "question", "values", "paths"} and cause["paths"][0]["rules"]
 

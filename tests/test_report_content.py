@@ -170,8 +170,9 @@ def test_json_keeps_todays_keys_and_adds_the_report():
     kb, consultation, firm = consult_case("captive-garment-oem")
     data = json.loads(report.to_json(kb, consultation, firm, date=DATE))
     assert set(data) == {"kb", "answers", "facts", "recommendations", "warnings", "trace", "threshold", "firm",
-                         "not_chosen", "already_followed", "choices", "worth_considering", "report"}
-    assert set(data["report"]) == {"title", "firm", "date", "page_one", "details", "appendix"}
+                         "not_chosen", "already_followed", "choices", "worth_considering", "report",
+                         "language", "answer_labels"}
+    assert set(data["report"]) == {"language", "title", "firm", "date", "page_one", "details", "appendix"}
     plan = data["report"]["page_one"]["plan"]
     assert plan[0]["priority"] == 1 and plan[0]["horizon"] in {"now", "1-3-years", "longer"}
     assert {r["id"] for r in data["recommendations"]} >= {p["rec_id"] for p in plan}

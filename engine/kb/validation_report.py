@@ -137,6 +137,9 @@ def _message(error: dict[str, Any], allowed_keys: list[str]) -> str:
     if kind in ("string_type", "int_type", "float_type", "bool_type", "list_type",
                 "dict_type", "model_type", "literal_error", "enum", "int_from_float"):
         return f"'{name}' is {_describe_input(given)}; {error['msg'][0].lower() + error['msg'][1:]}"
+    if kind == "string_pattern_mismatch" and "titles" in loc:
+        return (f"'{name}' is {_describe_input(given)}; a title's key must be a language code as "
+                "translations/ names it (zh, pt-BR)")
     if kind == "string_pattern_mismatch":
         return (f"'{name}' is {_describe_input(given)}; it must be an identifier: lower-case "
                 "letters and digits joined by '_' or '-', starting with a letter")

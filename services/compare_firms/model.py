@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.services.compare_firms.trace import Chain, Shortfall, breaks_in, closest_rule, support
@@ -111,7 +112,7 @@ def firm_labels(inputs: list[FirmInput]) -> list[str]:
 
 def compare_firms(kb: KnowledgeBase, inputs: list[FirmInput]) -> FirmComparison:
     if len(inputs) < 2:
-        raise UserError("comparing needs at least two firms (answers files or saved sessions)",
+        raise UserError(_("comparing needs at least two firms (answers files or saved sessions)"),
                         file="<command line>")
     engine = engine_for(kb)
     firms = []
@@ -155,7 +156,7 @@ def _shown_answer(kb: KnowledgeBase, firm: ComparedFirm, name: str) -> str | Non
     if answer is None:
         return None
     shown = kb.value_label(name, answer.value)
-    return shown if answer.cf == 1.0 else f"{shown} (certainty {answer.cf:.2f})"
+    return shown if answer.cf == 1.0 else f"{shown} (" + _("certainty {cf}", cf=f"{answer.cf:.2f}") + ")"
 
 
 def _differing_answers(kb: KnowledgeBase, firms: list[ComparedFirm], names: list[str]) -> list[Cause]:
@@ -163,7 +164,7 @@ def _differing_answers(kb: KnowledgeBase, firms: list[ComparedFirm], names: list
     for name in names:
         values = [_shown_answer(kb, f, name) for f in firms]
         if len(set(values)) > 1:
-            label = kb.questions[name].text if name in kb.questions else f"{kb.label(name)} (stated)"
+            label = kb.questions[name].text if name in kb.questions else _("{fact} (stated)", fact=kb.label(name))
             causes.append(Cause(name, label, values))
     return causes
 
@@ -200,7 +201,7 @@ def _causes(kb: KnowledgeBase, firms: list[ComparedFirm], chains: list[tuple[int
               if any(j != i and answer(other, chain.answer) != answer(firms[i], chain.answer)
                      and breaks_in(kb, chain, firms[i].consultation, other.consultation)
                      for j, other in enumerate(firms))]
-    names = {chain.answer for _, chain in chains} | extra
+    names = {chain.answer for _unused, chain in chains} | extra
     causes = _differing_answers(kb, firms, _in_kb_order(kb, names))
     for cause in causes:
         for index in range(len(firms)):
@@ -223,7 +224,7 @@ def _fact_differences(kb: KnowledgeBase, firms: list[ComparedFirm], rows: list[D
             found = support(kb, firm.consultation, "fact", row.fact, cell.value)
             chains += [(index, chain) for chain in found.chains]
             extra |= found.absent
-        outcomes = [f"{kb.value_label(row.fact, c.value)} ({c.cf:.2f})" if c.value else "undetermined"
+        outcomes = [f"{kb.value_label(row.fact, c.value)} ({c.cf:.2f})" if c.value else _("undetermined")
                     for c in row.cells]
         differences.append(Difference("fact", row.fact, row.label, outcomes, _causes(kb, firms, chains, extra)))
     return differences
@@ -236,14 +237,15 @@ def _advice_differences(kb: KnowledgeBase, firms: list[ComparedFirm], plan: list
         cfs = [cell.cf for cell in row.cells if cell]
         if all(made) and max(cfs) - min(cfs) < CF_SPREAD:
             continue
-        outcomes = [f"priority {c.priority} (cf {c.cf:.2f})" if c else "not recommended" for c in row.cells]
+        outcomes = [_("priority {priority} (cf {cf})", priority=c.priority, cf=f"{c.cf:.2f}") if c
+                    else _("not recommended") for c in row.cells]
         differences.append(_traced(kb, firms, "recommendation", row.recommendation, row.title, outcomes, made))
-    warning_ids = sorted({w for f in firms for w, _ in f.advice.warnings})
+    warning_ids = sorted({w for f in firms for w, _unused in f.advice.warnings})
     for warn_id in warning_ids:
         raised = [dict(f.advice.warnings).get(warn_id) for f in firms]
         if all(cf is not None for cf in raised):
             continue
-        outcomes = [f"raised ({cf:.2f})" if cf is not None else "not raised" for cf in raised]
+        outcomes = [_("raised ({cf})", cf=f"{cf:.2f}") if cf is not None else _("not raised") for cf in raised]
         differences.append(_traced(kb, firms, "warning", warn_id, kb.warnings[warn_id].title, outcomes,
                                    [cf is not None for cf in raised]))
     return differences
@@ -267,6 +269,6 @@ def _traced(kb: KnowledgeBase, firms: list[ComparedFirm], kind: str, target: str
         shortfalls.append((index, shortfall))
         for fact in shortfall.facts:
             extra.add(fact)
-            for value, _ in c.established(fact) if fact in kb.facts else ():
+            for value, _unused in c.established(fact) if fact in kb.facts else ():
                 chains += [(index, chain) for chain in support(kb, c, "fact", fact, value).chains]
     return Difference(kind, target, title, outcomes, _causes(kb, firms, chains, extra), shortfalls)

@@ -16,11 +16,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from gvc_advisor.engine.i18n import N_, _, ngettext
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.compare_firms.model import Difference, FirmComparison, path_text
+from gvc_advisor.services.reporting.labels import actors as actor_labels
 
 #: With more firms than this, the tables are headed by the letters of the legend.
 NAMED_COLUMNS = 2
+#: What a difference is about, by its kind.
+KINDS = {"fact": N_("diagnosis"), "recommendation": N_("advice"), "warning": N_("warning")}
 
 
 def letter(index: int) -> str:
@@ -44,7 +48,8 @@ def _table(first: str, *columns: str, first_width: int = 22) -> Table:
 
 def legend(comparison: FirmComparison) -> Text:
     text = Text()
-    text.append(f"Comparing {len(comparison.firms)} firms", style="bold")
+    count = len(comparison.firms)
+    text.append(ngettext("Comparing {n} firm", "Comparing {n} firms", count), style="bold")
     kb = comparison.kb
     text.append(f" — {kb['name']} {kb['version']} ({kb['hash']})\n")
     for index, firm in enumerate(comparison.firms):
@@ -55,9 +60,9 @@ def legend(comparison: FirmComparison) -> Text:
 
 
 def diagnosis_table(kb: KnowledgeBase, comparison: FirmComparison) -> Table:
-    table = _table("Diagnosis", *_headers(comparison))
+    table = _table(_("Diagnosis"), *_headers(comparison))
     for row in comparison.diagnosis:
-        cells = [f"{kb.value_label(row.fact, c.value)} {c.cf:.2f}" if c.value else "undetermined" for c in row.cells]
+        cells = [f"{kb.value_label(row.fact, c.value)} {c.cf:.2f}" if c.value else _("undetermined") for c in row.cells]
         style = "bold" if row.differs else ""
         table.add_row(Text(("≠ " if row.differs else "  ") + row.label, style=style), *cells)
     return table
@@ -65,7 +70,7 @@ def diagnosis_table(kb: KnowledgeBase, comparison: FirmComparison) -> Table:
 
 def plan_table(comparison: FirmComparison) -> Table:
     horizon = comparison.has_horizon
-    table = _table("Plan: priority (certainty)", "who acts", *_headers(comparison))
+    table = _table(_("Plan: priority (certainty)"), _("who acts"), *_headers(comparison))
     for row in comparison.plan:
         cells = []
         for cell in row.cells:
@@ -75,9 +80,9 @@ def plan_table(comparison: FirmComparison) -> Table:
                 when = f" {cell.horizon}" if horizon and cell.horizon else ""
                 cells.append(f"{cell.priority} ({cell.cf:.2f}){when}")
         title = Text(("≠ " if row.differs else "  ") + row.title, style="bold" if row.differs else "")
-        table.add_row(title, ", ".join(a.replace("_", " ") for a in row.actors), *cells)
+        table.add_row(title, actor_labels(row.actors), *cells)
     if not comparison.plan:
-        table.add_row("  no recommendation for any of the firms", "", *["" for _ in comparison.firms])
+        table.add_row("  " + _("no recommendation for any of the firms"), "", *["" for _unused in comparison.firms])
     return table
 
 
@@ -90,21 +95,22 @@ def _line(indent: int, *parts: tuple[str, str] | str) -> Padding:
 
 
 def difference_lines(kb: KnowledgeBase, comparison: FirmComparison, difference: Difference) -> Group:
-    kind = {"fact": "diagnosis", "recommendation": "advice", "warning": "warning"}[difference.kind]
+    kind = _(KINDS[difference.kind])
     lines = [_line(0, (f"≠ {difference.title}", "bold"), (f"  ({kind})", "dim"))]
     lines += [_line(4, f"{letter(i)}: {outcome}") for i, outcome in enumerate(difference.outcomes)]
     for cause in difference.causes:
-        values = " · ".join(f"{letter(i)} {v if v is not None else '(not answered)'}"
+        values = " · ".join(f"{letter(i)} {v if v is not None else '(' + _('not answered') + ')'}"
                             for i, v in enumerate(cause.values))
-        lines.append(_line(4, ("because of ", "italic"), (cause.answer, "bold"), f": {values}"))
+        lines.append(_line(4, (_("because of "), "italic"), (cause.answer, "bold"), _(": ") + values))
         lines += [_line(8, (f"{letter(i)}: {path_text(kb, chain, difference.target)}", "dim"))
                   for i, chain in cause.paths]
     for index, shortfall in difference.shortfalls:
-        lacking = "; ".join(shortfall.unmet) or "its conditions hold, but with too little certainty"
-        lines.append(_line(4, f"{letter(index)} lacks, for rule {shortfall.rule}: {lacking}"))
+        lacking = _("; ").join(shortfall.unmet) or _("its conditions hold, but with too little certainty")
+        lines.append(_line(4, _("{firm} lacks, for rule {rule}: {lacking}", firm=letter(index), rule=shortfall.rule,
+                                lacking=lacking)))
     if not difference.causes and not difference.shortfalls:
-        lines.append(_line(4, ("no single differing answer explains it: the certainties of the same "
-                               "answers combine differently", "italic")))
+        lines.append(_line(4, (_("no single differing answer explains it: the certainties of the same "
+                                 "answers combine differently"), "italic")))
     lines.append(Text(""))
     return Group(*lines)
 
@@ -112,15 +118,15 @@ def difference_lines(kb: KnowledgeBase, comparison: FirmComparison, difference: 
 def renderables(kb: KnowledgeBase, comparison: FirmComparison) -> list[RenderableType]:
     parts: list[RenderableType] = [legend(comparison), diagnosis_table(kb, comparison), Text(""),
                                    plan_table(comparison), Text(""),
-                                   Text("What differs and why", style="bold underline")]
+                                   Text(_("What differs and why"), style="bold underline")]
     if not comparison.differences:
-        parts.append(Text("The firms get the same diagnosis and the same advice.\n"))
+        parts.append(Text(_("The firms get the same diagnosis and the same advice.") + "\n"))
     parts += [difference_lines(kb, comparison, d) for d in comparison.differences]
     if comparison.other_answers:
-        parts.append(Text("Answers that differ without changing the diagnosis or the advice:", style="bold"))
+        parts.append(Text(_("Answers that differ without changing the diagnosis or the advice:"), style="bold"))
         for cause in comparison.other_answers:
             values = " · ".join(f"{letter(i)} {v if v is not None else '—'}" for i, v in enumerate(cause.values))
-            parts.append(_line(2, (cause.answer, "bold"), f": {values}"))
+            parts.append(_line(2, (cause.answer, "bold"), _(": ") + values))
     return parts
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from gvc_advisor.engine.evaluate import literal_value
 from gvc_advisor.engine.explain import describe_literal
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import Rule
 from gvc_advisor.engine.kb.schema.rules import conclusion_key
@@ -58,8 +59,8 @@ def conclusion_label(kb: KnowledgeBase, kind: str, target: str, value: Any = Non
     if kind == "fact":
         return f"{kb.label(target)} = {kb.value_label(target, value)}"
     if kind == "recommendation":
-        return f"recommended: {kb.recommendations[target].title}"
-    return f"warning: {kb.warnings[target].title}"
+        return _("recommended: {title}", title=kb.recommendations[target].title)
+    return _("warning: {title}", title=kb.warnings[target].title)
 
 
 def find_conclusion(c: Consultation, kind: str, target: str, value: Any = None) -> Conclusion | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from gvc_advisor.engine.i18n import _, current_language
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.services.reporting import labels
@@ -37,7 +38,8 @@ def build_report(kb: KnowledgeBase, consultation: Consultation, firm: str | None
     """The report of a consultation.  ``skipped`` are the questions answered
     "don't know" in the interview; ``date`` defaults to today."""
     source = plan_from(kb, consultation)
-    references = References(kb)
+    language = current_language()
+    references = References(kb, language)
     plan = tuple(_plan_line(kb, item) for item in source.plan)
     first = tuple(line for line in plan if line.priority <= PAGE_ONE_PRIORITIES)
     later = tuple(line for line in plan if line.priority > PAGE_ONE_PRIORITIES)
@@ -53,7 +55,8 @@ def build_report(kb: KnowledgeBase, consultation: Consultation, firm: str | None
     warnings = tuple(derivations.entry(f"W{n}", kb.warnings[w.target].title, w) for n, w in enumerate(raised, 1))
     name = firm if firm and clean(firm) else None  # a name of only spaces or control characters is none
     return Report(
-        title=f"Upgrading plan for {name}" if name else "Upgrading plan",
+        language=language,
+        title=_("Upgrading plan for {firm}", firm=name) if name else _("Upgrading plan"),
         firm=name,
         date=(date or dt.date.today()).isoformat(),
         kb_name=kb.meta.name, kb_version=kb.meta.version, kb_hash=kb.content_hash,
@@ -82,12 +85,14 @@ def _diagnosis_line(kb: KnowledgeBase, entry: DiagnosisEntry) -> DiagnosisLine:
     value = None if entry.value is None else kb.value_label(fact, entry.value)
     alternatives = tuple((kb.value_label(fact, v), cf) for v, cf in entry.alternatives)
     return DiagnosisLine(fact, kb.label(fact), value, entry.cf, alternatives, entry.contested, entry.stated,
-                         fact in DIMENSIONS)
+                         fact in DIMENSIONS, None if entry.value is None else str(entry.value),
+                         tuple(str(v) for v, _cf in entry.alternatives))
 
 
 def _plan_line(kb: KnowledgeBase, item: PlanItem) -> PlanLine:
     rec = kb.recommendations[item.rec_id]
-    return PlanLine(item.priority, rec.id, rec.title, rec.upgrading_type.value, item.cf, item.reason,
+    return PlanLine(item.priority, rec.id, rec.title, rec.upgrading_type.value,
+                    labels.upgrading_type(rec.upgrading_type.value), item.cf, item.reason,
                     item.horizon, labels.horizon(item.horizon), item.actors,
                     tuple(labels.actor(a) for a in item.actors),
                     item.continue_existing,
@@ -100,7 +105,8 @@ def _strategy(kb: KnowledgeBase, item: PlanItem, references: References, brief: 
     rec = kb.recommendations[item.rec_id]
     more = () if brief else (tuple(rec.preconditions), tuple(rec.risks), tuple(rec.examples))
     preconditions, risks, examples = more or ((), (), ())
-    return Strategy(item.priority, rec.id, rec.title, rec.upgrading_type.value, item.continue_text or rec.summary,
+    return Strategy(item.priority, rec.id, rec.title, rec.upgrading_type.value,
+                    labels.upgrading_type(rec.upgrading_type.value), item.continue_text or rec.summary,
                     item.actions or tuple(rec.actions), preconditions, risks, examples,
                     references.cite_all(rec.sources))
 

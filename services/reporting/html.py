@@ -11,8 +11,12 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from gvc_advisor.engine.i18n import _
+from gvc_advisor.engine.i18n.languages import get_language
+from gvc_advisor.services.html_page import language_css
 from gvc_advisor.services.reporting.escape import html_text as e
-from gvc_advisor.services.reporting.labels import cf
+from gvc_advisor.services.reporting.labels import cf, comma, semicolon
+from gvc_advisor.services.reporting.markdown import reference_text
 from gvc_advisor.services.reporting.model import Cite, Derivation, DiagnosisLine, Report, Step
 from gvc_advisor.services.reporting.smile_svg import smile_svg
 
@@ -23,53 +27,57 @@ def stylesheet() -> str:
 
 
 def _cites(items: tuple[Cite, ...]) -> str:
-    return ", ".join(f'<a href="#ref-{c.number}">[{c.number}]</a> §{e(c.section)}' for c in items)
+    return comma().join(f'<a href="#ref-{c.number}">[{c.number}]</a> §{e(c.section)}' for c in items)
 
 
 def _cf(value: float) -> str:
-    return f'<span class="cf">certainty {cf(value)}</span>'
+    return '<span class="cf">' + _("certainty {cf}", cf=cf(value)) + "</span>"
 
 
 def _diagnosis(line: DiagnosisLine) -> str:
     if line.value is None:
-        return f"<dt>{e(line.label)}</dt><dd>undetermined from the answers given</dd>"
-    text = f"{e(line.value)} {_cf(line.cf)}" + (" (stated by the consultant)" if line.stated else "")
+        return f"<dt>{e(line.label)}</dt><dd>" + _("undetermined from the answers given") + "</dd>"
+    text = f"{e(line.value)} {_cf(line.cf)}" + (" (" + _("stated by the consultant") + ")" if line.stated else "")
     if line.alternatives:
-        others = ", ".join(f"{e(label)} ({cf(value)})" for label, value in line.alternatives)
-        text += (f'; <span class="contested">contested</span> by {others}' if line.contested
-                 else f'; <span class="note">also considered: {others}</span>')
+        others = comma().join(f"{e(label)} ({cf(value)})" for label, value in line.alternatives)
+        text += (_('; <span class="contested">contested</span> by {others}', others=others) if line.contested
+                 else '; <span class="note">' + _("also considered: {others}", others=others) + "</span>")
     return f"<dt>{e(line.label)}</dt><dd>{text}</dd>"
 
 
 def page_one(report: Report) -> list[str]:
     out = ['<section class="page-one">', f"<h1>{e(report.title)}</h1>",
            f'<p class="meta">{e(report.date)} · {e(report.kb_name)} {e(report.kb_version)}</p>',
-           "<h2>Diagnosis</h2>", '<dl class="diagnosis">']
+           "<h2>" + _("Diagnosis") + "</h2>", '<dl class="diagnosis">']
     out += [_diagnosis(line) for line in report.dimensions]
     out.append("</dl>")
     if report.other_facts:
-        out.append('<p class="note">Also established: ' + "; ".join(
-            f"{e(line.label)}: {e(line.value)} ({cf(line.cf)})" for line in report.other_facts) + ".</p>")
-    out.append("<h2>Priority plan</h2>")
+        out.append('<p class="note">' + _("Also established: {facts}.", facts=semicolon().join(
+            _("{label}: {value}", label=e(line.label), value=e(line.value)) + f" ({cf(line.cf)})"
+            for line in report.other_facts)) + "</p>")
+    out.append("<h2>" + _("Priority plan") + "</h2>")
     if not report.plan:
-        out.append(f"<p>No recommendation reached the certainty threshold ({cf(report.threshold)}); "
-                   "answer more questions or check the answers.</p>")
+        out.append("<p>" + _("No recommendation reached the certainty threshold ({threshold}); answer more "
+                             "questions or check the answers.", threshold=cf(report.threshold)) + "</p>")
     else:
         out.append('<ol class="plan">')
         for line in report.plan:
-            lead = "Continue and deepen: " if line.continue_existing else ""
-            choice = f' <span class="choice">(choose one: {e(line.choice_group)})</span>' if line.choice_group else ""
+            lead = _("Continue and deepen: ") if line.continue_existing else ""
+            choice = (' <span class="choice">(' + _("choose one: {group}", group=e(line.choice_group)) + ")</span>"
+                      if line.choice_group else "")
             out.append(f'<li value="{line.priority}"><strong>{lead}{e(line.title)}</strong>{choice} {_cf(line.cf)}'
-                       f'<span class="why">Why: {e(line.reason)}</span>'
-                       f'<span class="when">When: {e(line.horizon_label)} · '
-                       f'Who: {e(", ".join(line.actor_labels))}</span></li>')
+                       '<span class="why">' + _("Why: {reason}", reason=e(line.reason)) + "</span>"
+                       '<span class="when">' + _("When: {when} · Who: {who}", when=e(line.horizon_label),
+                                                 who=e(comma().join(line.actor_labels))) + "</span></li>")
         out.append("</ol>")
     if report.later:
-        out.append('<p class="note">Later in the plan (see the strategies in detail): '
-                   + "; ".join(f"{line.priority}. {e(line.title)}" for line in report.later) + ".</p>")
+        out.append('<p class="note">' + _("Later in the plan (see the strategies in detail): {items}.",
+                                          items=semicolon().join(f"{line.priority}. {e(line.title)}"
+                                                                 for line in report.later)) + "</p>")
     if report.warnings:
-        out += ["<h2>Key warnings</h2>", '<ul class="warnings">']
-        out += [f"<li><strong>{e(w.title)}</strong> {_cf(w.cf)}: {e(w.message)}</li>" for w in report.warnings]
+        out += ["<h2>" + _("Key warnings") + "</h2>", '<ul class="warnings">']
+        out += [f"<li><strong>{e(w.title)}</strong> {_cf(w.cf)}" + _(": ") + f"{e(w.message)}</li>"
+                for w in report.warnings]
         out.append("</ul>")
     out.append("</section>")
     return out
@@ -82,27 +90,28 @@ def _list(title: str, items: tuple[str, ...]) -> list[str]:
 
 
 def details(report: Report) -> list[str]:
-    out = ['<section class="details">', "<h2>The strategies in detail</h2>"]
+    out = ['<section class="details">', "<h2>" + _("The strategies in detail") + "</h2>"]
     if report.plan:
         out += ['<figure class="smile-figure">', smile_svg(report.smile),
-                "<figcaption>The smile curve: value added along the chain, the firm now (green) and where "
-                "each plan item leads (numbered as in the plan).</figcaption>", "</figure>"]
+                "<figcaption>" + _("The smile curve: value added along the chain, the firm now (green) and where "
+                                   "each plan item leads (numbered as in the plan).") + "</figcaption>", "</figure>"]
     for s in report.strategies:
         out += [f'<article class="strategy" id="strategy-{s.priority}">', f"<h3>{s.priority}. {e(s.title)}</h3>",
-                f"<p><em>{e(s.upgrading_type.capitalize())} upgrading.</em> {e(s.summary)}</p>"]
-        out += _list("Actions", s.actions) + _list("Preconditions", s.preconditions)
-        out += _list("Risks", s.risks) + _list("Examples", s.examples)
-        out += [f'<p class="sources">Sources: {_cites(s.cites)}</p>', "</article>"]
+                "<p><em>" + _("{kind}.", kind=e(s.upgrading_type_label)) + f"</em> {e(s.summary)}</p>"]
+        out += _list(_("Actions"), s.actions) + _list(_("Preconditions"), s.preconditions)
+        out += _list(_("Risks"), s.risks) + _list(_("Examples"), s.examples)
+        out += ['<p class="sources">' + _("Sources: {cites}", cites=_cites(s.cites)) + "</p>", "</article>"]
     if report.worth_considering:
-        out += ["<h3>Worth considering</h3>", "<p>Supported by the answers, but with less certainty than the plan.</p>",
-                "<ul>"]
-        out += [f"<li><strong>{e(w.title)}</strong> {_cf(w.cf)}: {e(w.reason)}</li>" for w in report.worth_considering]
+        out += ["<h3>" + _("Worth considering") + "</h3>",
+                "<p>" + _("Supported by the answers, but with less certainty than the plan.") + "</p>", "<ul>"]
+        out += [f"<li><strong>{e(w.title)}</strong> {_cf(w.cf)}" + _(": ") + f"{e(w.reason)}</li>"
+                for w in report.worth_considering]
         out.append("</ul>")
     if report.set_aside:
-        out += ["<h3>Alternatives not chosen</h3>", "<ul>"]
+        out += ["<h3>" + _("Alternatives not chosen") + "</h3>", "<ul>"]
         for s in report.set_aside:
-            instead = f" Chosen instead: {e(s.instead_of)}." if s.instead_of else ""
-            out.append(f"<li><strong>{e(s.title)}</strong>: {e(s.why)}.{instead}</li>")
+            instead = _(" Chosen instead: {title}.", title=e(s.instead_of)) if s.instead_of else ""
+            out.append(f"<li><strong>{e(s.title)}</strong>" + _(": {why}.", why=e(s.why)) + f"{instead}</li>")
         out.append("</ul>")
     out.append("</section>")
     return out
@@ -115,7 +124,7 @@ def _premise(text: str) -> str:
 
 
 def _step(step: Step) -> str:
-    basis = f" ← {', '.join(_premise(p) for p in step.premises)}" if step.premises else ""
+    basis = f" ← {comma().join(_premise(p) for p in step.premises)}" if step.premises else ""
     return f'<li>{e(step.title)} <span class="cf">({step.cf:+.2f}; {_cites(step.cites)})</span>{basis}</li>'
 
 
@@ -127,40 +136,45 @@ def _derivation(entry: Derivation) -> list[str]:
 
 
 def appendix(report: Report) -> list[str]:
-    out = ['<section class="appendix">', "<h2>Appendix</h2>", "<h3>Answers</h3>"]
+    out = ['<section class="appendix">', "<h2>" + _("Appendix") + "</h2>", "<h3>" + _("Answers") + "</h3>"]
     for group in report.answers:
         out += [f"<h4>{e(group.topic)}</h4>", '<ol class="answers">']
         for a in group.answers:
-            note = " (stated: overrides inference)" if a.stated_fact else ""
-            note += f" (unsure, certainty {cf(a.cf)})" if a.cf < 1 else ""
+            note = " (" + _("stated: overrides inference") + ")" if a.stated_fact else ""
+            note += " (" + _("unsure, certainty {cf}", cf=cf(a.cf)) + ")" if a.cf < 1 else ""
             out.append(f'<li id="{a.ref.lower()}"><span class="ref">{a.ref}.</span> {e(a.text)} '
                        f"<strong>{e(a.value)}</strong>{note}</li>")
         out.append("</ol>")
     if report.dont_know:
-        out += ["<h4>Don't know</h4>", "<ul>", *(f"<li>{e(text)}</li>" for text in report.dont_know), "</ul>"]
-    out += ["<h3>How the advice was derived</h3>",
-            "<p>Each rule's contribution is in brackets with its sources; ← names its premises: "
-            "A<i>n</i> is an answer above, F<i>n</i> a derived fact below.</p>"]
-    for title, entries in (("Derived facts", report.fact_derivations),
-                           ("Recommendations", report.advice_derivations),
-                           ("Warnings", report.warning_derivations)):
+        out += ["<h4>" + _("Don't know") + "</h4>", "<ul>", *(f"<li>{e(text)}</li>" for text in report.dont_know),
+                "</ul>"]
+    out += ["<h3>" + _("How the advice was derived") + "</h3>",
+            "<p>" + _("Each rule's contribution is in brackets with its sources; ← names its premises: "
+                      "A<i>n</i> is an answer above, F<i>n</i> a derived fact below.") + "</p>"]
+    for title, entries in ((_("Derived facts"), report.fact_derivations),
+                           (_("Recommendations"), report.advice_derivations),
+                           (_("Warnings"), report.warning_derivations)):
         if entries:
             out += [f"<h4>{title}</h4>", '<ul class="derivation">']
             for entry in entries:
                 out += _derivation(entry)
             out.append("</ul>")
-    out += ["<h3>References</h3>", '<ol class="references">']
-    out += [f'<li id="ref-{r.number}" value="{r.number}">{e(r.citation)}</li>' for r in report.references]
-    out += ["</ol>", f'<p class="note">Produced with {e(report.kb_name)} {e(report.kb_version)} (content hash '
-            f"{e(report.kb_hash)}); a conclusion needs certainty {cf(report.threshold)} or more.</p>", "</section>"]
+    out += ["<h3>" + _("References") + "</h3>", '<ol class="references">']
+    out += [f'<li id="ref-{r.number}" value="{r.number}">{reference_text(r.citation, r.title, e)}</li>'
+            for r in report.references]
+    out += ["</ol>", '<p class="note">' + _(
+        "Produced with {kb} {version} (content hash {hash}); a conclusion needs certainty {threshold} or more.",
+        kb=e(report.kb_name), version=e(report.kb_version), hash=e(report.kb_hash),
+        threshold=cf(report.threshold)) + "</p>", "</section>"]
     return out
 
 
 def render_html(report: Report) -> str:
     title = f"{report.title} · {report.date}"
-    head = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+    language = get_language(report.language)
+    head = ["<!DOCTYPE html>", f'<html lang="{e(language.html_lang)}">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="color-scheme" content="light dark">', f"<title>{e(title)}</title>",
-            f"<style>\n{stylesheet()}</style>", "</head>", "<body>", "<main>"]
+            f"<style>\n{stylesheet()}{language_css(language)}</style>", "</head>", "<body>", "<main>"]
     body = page_one(report) + details(report) + appendix(report)
     return "\n".join([*head, *body, "</main>", "</body>", "</html>"]) + "\n"

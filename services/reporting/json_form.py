@@ -5,6 +5,12 @@ consultation's own keys (``kb``, ``answers``, ``facts``, …), which other
 tools read and which stay as they were.  Numbers are rounded to 4 decimals
 and texts are raw (JSON escaping is the serializer's), so the bytes are the
 same for the same input.
+
+Ids stay ids in every language (``rec_id``, ``upgrading_type``, ``horizon``,
+``actors``, ``fact``, smile stages); each comes with its label in the
+report's language beside it (``title``, ``upgrading_type_label``,
+``horizon_label``, ``actor_labels``, ``label``/``value``, ``smile.labels``),
+and ``language`` names that language.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from gvc_advisor.services.reporting import labels
 from gvc_advisor.services.reporting.model import Report
 
 
@@ -28,7 +35,9 @@ def _plain(value: Any) -> Any:
 
 
 def report_data(report: Report) -> dict[str, Any]:
+    smile = {**_plain(report.smile), "labels": {stage: labels.stage(stage) for stage in labels.STAGES}}
     return _plain({
+        "language": report.language,
         "title": report.title,
         "firm": report.firm,
         "date": report.date,
@@ -37,7 +46,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "plan": report.plan,
             "later": report.later,
             "warnings": report.warnings,
-            "smile": report.smile,
+            "smile": smile,
         },
         "details": {
             "strategies": report.strategies,

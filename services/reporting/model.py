@@ -34,7 +34,8 @@ class Cite:
 class Reference:
     number: int
     key: str
-    citation: str
+    citation: str  # the paper's own reference, never translated
+    title: str | None = None  # the paper's own title in the report's language, if it has one
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class DiagnosisLine:
     contested: bool
     stated: bool
     dimension: bool  # one of the framework's three dimensions (governance, driver, status)
+    value_id: str | None = None  # the value itself (``captive``), the same in every language
+    alternative_ids: tuple[str, ...] = ()  # the alternatives' values, in the order of ``alternatives``
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class PlanLine:
     rec_id: str
     title: str
     upgrading_type: str
+    upgrading_type_label: str
     cf: float
     reason: str
     horizon: str  # id: now | 1-3-years | longer
@@ -81,6 +85,7 @@ class Strategy:
     rec_id: str
     title: str
     upgrading_type: str
+    upgrading_type_label: str
     summary: str
     actions: tuple[str, ...]
     preconditions: tuple[str, ...]
@@ -143,6 +148,7 @@ class SmilePosition:
 
 @dataclass(frozen=True)
 class Report:
+    language: str  # the code of the language its texts are in (``en``, ``zh``)
     title: str
     firm: str | None
     date: str  # ISO date

@@ -25,6 +25,7 @@ from typing import Any
 
 from gvc_advisor.engine.advice import Advice, DiagnosisItem, build_advice
 from gvc_advisor.engine.advice import PlanItem as AdvicePlanItem
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.result import Consultation
 
@@ -94,7 +95,8 @@ def plan_from(kb: KnowledgeBase, consultation: Consultation) -> PlanSource:
 
 def from_advice(advice: Advice) -> PlanSource:
     set_aside = [SetAside(n.id, n.chosen, n.why) for n in advice.not_chosen]
-    set_aside += [SetAside(a.id, None, f"the firm already does this: {a.because}") for a in advice.already_followed]
+    set_aside += [SetAside(a.id, None, _("the firm already does this: {because}", because=a.because))
+                  for a in advice.already_followed]
     warnings = tuple(WarningItem(w.id, w.cf, w.title, w.message, w.kind == "rule") for w in advice.warnings)
     return PlanSource(tuple(_entry(item) for item in advice.diagnosis), tuple(_item(i) for i in advice.plan),
                       tuple(_item(i) for i in advice.worth_considering), tuple(set_aside), warnings)

@@ -1,5 +1,9 @@
 """Numbered references: each source is listed once in full, the text cites ``[n] §section``.
 
+A source is listed by its own citation, never translated; when the paper
+itself has a title in the report's language (the source's ``titles``), that
+title is listed after it.
+
 Numbers are given in reading order (the first source cited is [1]), so the
 report must cite in the order its renderers print.
 """
@@ -14,8 +18,11 @@ from gvc_advisor.services.reporting.model import Cite, Reference
 
 
 class References:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    """``language``: the report's; a source's own title in it (``titles``) is listed too."""
+
+    def __init__(self, kb: KnowledgeBase, language: str = "en") -> None:
         self.kb = kb
+        self.language = language
         self._numbers: dict[str, int] = {}
 
     def cite(self, ref: SourceRef) -> Cite:
@@ -35,5 +42,6 @@ class References:
         entries = []
         for key, number in sorted(self._numbers.items(), key=lambda item: item[1]):
             source = self.kb.sources.get(key)
-            entries.append(Reference(number, key, source.citation if source else key))
+            title = source.titles.get(self.language) if source else None
+            entries.append(Reference(number, key, source.citation if source else key, title))
         return tuple(entries)

@@ -8,9 +8,10 @@ rounded to one decimal, so the bytes are the same on every platform.
 
 from __future__ import annotations
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.schema.catalog import SMILE_STAGES
 from gvc_advisor.services.reporting.escape import html_text
-from gvc_advisor.services.reporting.labels import STAGES
+from gvc_advisor.services.reporting.labels import comma, semicolon, stage
 from gvc_advisor.services.reporting.model import SmilePosition
 
 WIDTH, HEIGHT = 640, 300
@@ -55,54 +56,56 @@ def _arrow(start: tuple[float, float], end: tuple[float, float]) -> str:
 
 
 def _description(position: SmilePosition) -> str:
-    here = STAGES[position.current]
-    moves = {}
-    for priority, stage in position.targets:
-        moves.setdefault(stage, []).append(str(priority))
-    parts = [f"{'in place' if s == position.current else STAGES[s]} (plan {', '.join(n)})" for s, n in moves.items()]
-    return f"The firm is at {here}. " + (f"The plan leads to: {'; '.join(parts)}." if parts else "No plan.")
+    here = stage(position.current)
+    moves: dict[str, list[str]] = {}
+    for priority, target in position.targets:
+        moves.setdefault(target, []).append(str(priority))
+    parts = [_("{stage} (plan {items})", stage=_("in place") if s == position.current else stage(s),
+               items=comma().join(n)) for s, n in moves.items()]
+    return _("The firm is at {stage}. ", stage=here) + (
+        _("The plan leads to: {moves}.", moves=semicolon().join(parts)) if parts else _("No plan."))
 
 
 def smile_svg(position: SmilePosition) -> str:
     here = _point(position.current)
     by_stage: dict[str, list[str]] = {}
-    for priority, stage in position.targets:
-        by_stage.setdefault(stage, []).append(str(priority))
+    for priority, target in position.targets:
+        by_stage.setdefault(target, []).append(str(priority))
     parts = [
         f'<svg class="smile" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="smile-title smile-desc" '
         'xmlns="http://www.w3.org/2000/svg">',
-        '<title id="smile-title">The smile curve: value added along the chain</title>',
+        '<title id="smile-title">' + _("The smile curve: value added along the chain") + "</title>",
         f'<desc id="smile-desc">{html_text(_description(position))}</desc>',
         '<defs><marker id="smile-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path class="smile-head" d="M0 0L10 5L0 10z"/></marker></defs>',
         f'<line class="smile-axis" x1="{LEFT - 30}" y1="{BASE + 22}" x2="{WIDTH - 10}" y2="{BASE + 22}"/>',
         f'<line class="smile-axis" x1="{LEFT - 30}" y1="{BASE + 22}" x2="{LEFT - 30}" y2="20"/>',
         f'<text class="smile-axis-label" transform="translate({LEFT - 40} {BASE - 40}) rotate(-90)" '
-        'text-anchor="middle">value added</text>',
+        'text-anchor="middle">' + _("value added") + "</text>",
         _curve(),
     ]
-    for stage in SMILE_STAGES:
-        x, y = _point(stage)
+    for name in SMILE_STAGES:
+        x, y = _point(name)
         parts.append(f'<circle class="smile-stage" cx="{_n(x)}" cy="{_n(y)}" r="3"/>')
         parts.append(f'<text class="smile-label" x="{_n(x)}" y="{BASE + 48}" text-anchor="middle">'
-                     f"{html_text(STAGES[stage])}</text>")
-    for stage in by_stage:
-        parts.append(_arrow(here, _point(stage)))
-    for stage, numbers in by_stage.items():
-        x, y = _point(stage)
-        if stage != position.current:
+                     f"{html_text(stage(name))}</text>")
+    for target in by_stage:
+        parts.append(_arrow(here, _point(target)))
+    for target, numbers in by_stage.items():
+        x, y = _point(target)
+        if target != position.current:
             parts.append(f'<rect class="smile-target" x="{_n(x - 6)}" y="{_n(y - 6)}" width="12" height="12" '
                          f'transform="rotate(45 {_n(x)} {_n(y)})"/>')
-        at = (x, y - 58, "middle") if stage == position.current else (x + 11, y + 5, "start")
+        at = (x, y - 58, "middle") if target == position.current else (x + 11, y + 5, "start")
         parts.append(f'<text class="smile-number" x="{_n(at[0])}" y="{_n(at[1])}" text-anchor="{at[2]}">'
                      f"{', '.join(numbers)}</text>")
     parts.append(f'<circle class="smile-now" cx="{_n(here[0])}" cy="{_n(here[1])}" r="8"/>')
     legend = BASE + 80
     parts += [f'<circle class="smile-now" cx="{LEFT}" cy="{legend - 4}" r="6"/>',
-              f'<text class="smile-legend" x="{LEFT + 12}" y="{legend}">the firm now</text>',
+              f'<text class="smile-legend" x="{LEFT + 12}" y="{legend}">' + _("the firm now") + "</text>",
               f'<rect class="smile-target" x="{LEFT + 150}" y="{legend - 9}" width="10" height="10" '
               f'transform="rotate(45 {LEFT + 155} {legend - 4})"/>',
-              f'<text class="smile-legend" x="{LEFT + 166}" y="{legend}">where plan item n leads; '
-              "a loop: upgrading in place</text>"]
+              f'<text class="smile-legend" x="{LEFT + 166}" y="{legend}">'
+              + _("where plan item n leads; a loop: upgrading in place") + "</text>"]
     parts.append("</svg>")
     return "\n".join(parts)

@@ -15,8 +15,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.services.reporting.escape import clean
-from gvc_advisor.services.reporting.labels import cf
+from gvc_advisor.services.reporting.labels import cf, comma, semicolon
 from gvc_advisor.services.reporting.model import DiagnosisLine, Report
 
 
@@ -30,17 +31,17 @@ def _heading(title: str) -> Rule:
 
 def _diagnosis_value(line: DiagnosisLine) -> Text:
     if line.value is None:
-        return _t("undetermined from the answers given", "italic")
-    text = Text.assemble(_t(line.value, "bold"), (f"  certainty {cf(line.cf)}", "dim"))
+        return _t(_("undetermined from the answers given"), "italic")
+    text = Text.assemble(_t(line.value, "bold"), ("  " + _("certainty {cf}", cf=cf(line.cf)), "dim"))
     if line.stated:
-        text.append("  stated by the consultant", "dim")
+        text.append("  " + _("stated by the consultant"), "dim")
     if line.alternatives:
-        others = ", ".join(f"{clean(label)} ({cf(value)})" for label, value in line.alternatives)
+        others = comma().join(f"{clean(label)} ({cf(value)})" for label, value in line.alternatives)
         if line.contested:
-            text.append("\ncontested by ", "bold yellow")
+            text.append("\n" + _("contested by "), "bold yellow")
             text.append(others, "yellow")
         else:
-            text.append(f"\nalso considered: {others}", "dim")
+            text.append("\n" + _("also considered: {others}", others=others), "dim")
     return text
 
 
@@ -50,35 +51,37 @@ def _diagnosis(report: Report) -> list[RenderableType]:
     table.add_column(ratio=3)
     for line in report.dimensions:
         table.add_row(_t(line.label), _diagnosis_value(line))
-    parts: list[RenderableType] = [_heading("Diagnosis"), table]
+    parts: list[RenderableType] = [_heading(_("Diagnosis")), table]
     if report.other_facts:
-        also = "; ".join(f"{clean(line.label)}: {clean(line.value)} ({cf(line.cf)})" for line in report.other_facts)
-        parts.append(Padding(Text(f"Also established: {also}.", style="dim"), (1, 0, 0, 0)))
+        also = semicolon().join(_("{label}: {value}", label=clean(line.label), value=clean(line.value))
+                                + f" ({cf(line.cf)})" for line in report.other_facts)
+        parts.append(Padding(Text(_("Also established: {facts}.", facts=also), style="dim"), (1, 0, 0, 0)))
     return parts
 
 
 def _plan(report: Report) -> list[RenderableType]:
-    parts: list[RenderableType] = [Text(), _heading("Priority plan")]
+    parts: list[RenderableType] = [Text(), _heading(_("Priority plan"))]
     if not report.plan:
-        parts.append(Text(f"No recommendation reached the certainty threshold ({cf(report.threshold)}); "
-                          "answer more questions or check the answers."))
+        parts.append(Text(_("No recommendation reached the certainty threshold ({threshold}); answer more "
+                            "questions or check the answers.", threshold=cf(report.threshold))))
         return parts
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", style="bold")
     table.add_column()
     for line in report.plan:
-        title = Text.assemble(("Continue and deepen: " if line.continue_existing else "", "bold"),
-                              _t(line.title, "bold"), (f"  certainty {cf(line.cf)}", "dim"))
+        title = Text.assemble((_("Continue and deepen: ") if line.continue_existing else "", "bold"),
+                              _t(line.title, "bold"), ("  " + _("certainty {cf}", cf=cf(line.cf)), "dim"))
         if line.choice_group:
-            title.append(f"  choose one: {clean(line.choice_group)}", "yellow")
-        body = Text("\n").join([title, Text.assemble(("Why: ", "dim"), _t(line.reason)),
-                                Text.assemble(("When: ", "dim"), _t(line.horizon_label), (" · Who: ", "dim"),
-                                              _t(", ".join(line.actor_labels)))])
+            title.append("  " + _("choose one: {group}", group=clean(line.choice_group)), "yellow")
+        body = Text("\n").join([title, Text.assemble((_("Why: "), "dim"), _t(line.reason)),
+                                Text.assemble((_("When: "), "dim"), _t(line.horizon_label), (_(" · Who: "), "dim"),
+                                              _t(comma().join(line.actor_labels)))])
         table.add_row(f"{line.priority}.", body)
     parts.append(table)
     if report.later:
-        later = "; ".join(f"{line.priority}. {clean(line.title)}" for line in report.later)
-        parts.append(Padding(Text(f"Later in the plan (see the full report): {later}.", style="dim"), (1, 0, 0, 0)))
+        later = semicolon().join(f"{line.priority}. {clean(line.title)}" for line in report.later)
+        parts.append(Padding(Text(_("Later in the plan (see the full report): {items}.", items=later), style="dim"),
+                             (1, 0, 0, 0)))
     return parts
 
 
@@ -89,9 +92,10 @@ def _warnings(report: Report) -> list[RenderableType]:
     table.add_column(style="bold yellow")
     table.add_column()
     for w in report.warnings:
-        table.add_row("!", Text("\n").join([Text.assemble(_t(w.title, "bold"), (f"  certainty {cf(w.cf)}", "dim")),
+        table.add_row("!", Text("\n").join([Text.assemble(_t(w.title, "bold"),
+                                                           ("  " + _("certainty {cf}", cf=cf(w.cf)), "dim")),
                                            _t(w.message)]))
-    return [Text(), _heading("Key warnings"), table]
+    return [Text(), _heading(_("Key warnings")), table]
 
 
 def page_one_renderable(report: Report, hint: str | None = None) -> Group:

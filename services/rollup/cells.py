@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gvc_advisor.engine.errors import Problem
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.answers import Answer, Answers, check_value
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.questions import QuestionType
@@ -65,11 +66,12 @@ def row_firm(reader: ValueReader, columns: SurveyColumns, number: int, row: Row)
     for index, raw in enumerate(row):
         if blank(raw) or index in columns.notes or index == columns.firm:
             continue
-        where = f"cell {column_letter(index)}{number}: " if columns.spreadsheet else ""
+        where = _("cell {cell}: ", cell=f"{column_letter(index)}{number}") if columns.spreadsheet else ""
         name = names[index] if index < len(names) else None
         if name is None:
             problems.append(Problem(columns.file, number, index + 1,
-                                    f"{where}a value ({raw!r}) in a column without a question id in the header"))
+                                    where + _("a value ({value}) in a column without a question id in the header",
+                                              value=repr(raw))))
             continue
         value, error = reader.value(name, raw)
         if error:
@@ -79,5 +81,6 @@ def row_firm(reader: ValueReader, columns: SurveyColumns, number: int, row: Row)
     if problems:
         return None, problems
     firm_cell = row[columns.firm] if columns.firm is not None and columns.firm < len(row) else None
-    firm = str(firm_cell).strip() if not blank(firm_cell) else f"{Path(columns.file).name} row {number}"
+    firm = (str(firm_cell).strip() if not blank(firm_cell)
+            else _("{file} row {row}", file=Path(columns.file).name, row=number))
     return FirmInput(f"{columns.file}:{number}", firm, answers), []

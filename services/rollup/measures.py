@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 from gvc_advisor.engine.errors import KnowledgeBaseError, Problem
 from gvc_advisor.engine.evaluate import literal_value
 from gvc_advisor.engine.explain import describe_literal
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.rule_graph import fact_tests
 from gvc_advisor.engine.kb.schema import Condition as ConditionRecord
@@ -49,7 +50,8 @@ class Threshold(StrictModel):
     min_share: Annotated[float, Field(ge=0.0, le=1.0, strict=False)]
 
     def describe(self) -> str:
-        return f"at least {self.min_firms} firms and {self.min_share:.0%} of the firms"
+        return _("at least {count} firms and {share} of the firms", count=self.min_firms,
+                 share=f"{self.min_share:.0%}")
 
     def met(self, firms: int, total: int) -> bool:
         return total > 0 and firms >= self.min_firms and firms / total >= self.min_share
@@ -85,10 +87,10 @@ class CollectiveMeasures:
         branches = self._branches.get(measure.id)
         if not branches:
             return None
-        parts = [" and ".join(describe_literal(kb, lit) for lit in branch) for branch in branches]
+        parts = [_(" and ").join(describe_literal(kb, lit) for lit in branch) for branch in branches]
         if len(parts) > 1:
             parts = [f"({p})" if len(b) > 1 else p for p, b in zip(parts, branches, strict=True)]
-        return " or ".join(parts)
+        return _(" or ").join(parts)
 
     def needs(self, consultation: Consultation) -> tuple[str, ...]:
         """The ids of the measures this firm needs, in the file's order."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.services.firm_advice import diagnosed_facts
 from gvc_advisor.services.rollup.summary import RollupSummary
@@ -43,7 +44,7 @@ def firm_row(kb: KnowledgeBase, record: FirmRecord) -> list[Any]:
     for diagnosis in advice.diagnosis:
         row += [diagnosis.value or "", diagnosis.cf if diagnosis.value else ""]
     row += ["; ".join(step.recommendation for step in advice.plan),
-            "; ".join(w for w, _ in advice.warnings),
+            "; ".join(w for w, _unused in advice.warnings),
             "; ".join(record.needs)]
     priority = {step.recommendation: step.priority for step in advice.plan}
     return row + [priority.get(rid, "") for rid in kb.recommendations]
@@ -71,12 +72,13 @@ class CsvFirmFile(CsvFirmWriter):
 
     def __init__(self, kb: KnowledgeBase, target: Path) -> None:
         if not target.parent.is_dir():
-            raise UserError(f"cannot write {target}: the folder {target.parent} does not exist",
-                            file="<command line>")
+            raise UserError(_("cannot write {target}: the folder {folder} does not exist", target=target,
+                              folder=target.parent), file="<command line>")
         try:
             fd, name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".csv")
         except OSError as exc:
-            raise UserError(f"cannot write in {target.parent}: {exc.strerror}", file="<command line>") from None
+            raise UserError(_("cannot write in {folder}: {reason}", folder=target.parent, reason=exc.strerror),
+                            file="<command line>") from None
         self.target = target
         self.temporary = Path(name)
         self.stream = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
@@ -108,7 +110,7 @@ class XlsxFirmWriter:
         self.firms = self.sheets["Firms"]
         self.problems = self.sheets["Skipped rows"]
         render_xlsx.header(self.firms, firm_columns(kb), widths={0: 28, 1: 28, 2: 26})
-        render_xlsx.header(self.problems, ["file", "row", "column", "problem"], widths={0: 30, 3: 90})
+        render_xlsx.header(self.problems, [_("file"), _("row"), _("column"), _("problem")], widths={0: 30, 3: 90})
 
     def firm(self, record: FirmRecord) -> None:
         self.firms.append(firm_row(self.kb, record))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import current_language
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.rollup.measures import CollectiveMeasures, load_measures
 from gvc_advisor.services.rollup.pool import default_jobs, ordered_map
@@ -66,7 +67,7 @@ def run_rollup(kb: KnowledgeBase, paths: Sequence[Path], *, jobs: int | None = N
         return processor.run(task)
 
     outcomes = ordered_map(run_in_worker, tasks(sources), jobs or default_jobs(), local, start_worker,
-                           (str(kb.root), kb.content_hash, measures))
+                           (str(kb.root), kb.content_hash, measures, current_language()))
     try:
         for batch in outcomes:
             if isinstance(batch, WorkerFailure):

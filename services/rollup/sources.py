@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.firm_files import ANSWERS_SUFFIXES, SESSION_SUFFIXES
 from gvc_advisor.services.rollup.tables import TABLE_SUFFIXES, SurveyColumns, data_rows, estimate_firm_rows, read_header
@@ -64,12 +65,12 @@ def plan_sources(kb: KnowledgeBase, paths: list[Path]) -> list[Source]:
         name = str(path)
         suffix = path.suffix.lower()
         if not path.exists():
-            problems.append(Problem(name, message="no such file or folder"))
+            problems.append(Problem(name, message=_("no such file or folder")))
         elif path.is_dir():
             files = _folder_files(path)
             if not files:
-                problems.append(Problem(name, message="the folder (and its subfolders) holds no answers "
-                                        "files (.yaml) or saved sessions (.json)"))
+                problems.append(Problem(name, message=_("the folder (and its subfolders) holds no answers "
+                                                        "files (.yaml) or saved sessions (.json)")))
             sources.append(FirmFiles(tuple(str(f) for f in files)))
         elif suffix in TABLE_SUFFIXES:
             try:
@@ -79,7 +80,7 @@ def plan_sources(kb: KnowledgeBase, paths: list[Path]) -> list[Source]:
         elif suffix in FIRM_FILE_SUFFIXES:
             sources.append(FirmFiles((name,)))
         else:
-            problems.append(Problem(name, message=(
+            problems.append(Problem(name, message=_(
                 "cannot roll up this kind of file; give answers files (.yaml), saved sessions (.json), a "
                 "folder of them, or a survey table (.csv, .xlsx; 'gvc-advisor template' writes one)")))
     if problems:

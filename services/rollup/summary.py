@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
+
 
 def share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
@@ -90,6 +92,7 @@ class RollupSummary:
     warnings: list[tuple[str, str, int]]
     measures: list[MeasureResult]
     measures_source: str
+    language: str = "en"  # the language of the labels and titles (``en``, ``zh``)
 
     def cell(self, governance: str, driver: str, status: str) -> int:
         return next(c.firms for c in self.grid
@@ -100,30 +103,50 @@ class RollupSummary:
         return [m for m in self.measures if m.proposed]
 
 
+def short_axis(s: RollupSummary, dimension: str, value: str) -> str:
+    """A value of a grid dimension (or a share's fact) for narrow headers: the id in the source
+    language (``captive``, ``buyer``, ``sme``: what fits 80 columns), the knowledge base's label
+    in any other (a translated id would mean nothing to its reader)."""
+    if s.language == SOURCE_LANGUAGE:
+        return value
+    return s.axis_labels.get(dimension, {}).get(value, value)
+
+
 def summary_data(s: RollupSummary) -> dict[str, Any]:
+    """Ids as keys and values in every language; labels in ``language`` beside them
+    (``grid.axis_labels``, ``shares.*.label``/``value_label``, ``title``,
+    ``upgrading_type_label``, ``actor_labels``)."""
+    from gvc_advisor.services.reporting import labels
+
     return {
+        "language": s.language,
         "kb": s.kb,
         "inputs": s.inputs,
         "firms": s.firms,
         "skipped": {"rows_or_files": s.skipped, "problems": s.problem_count, "listed": s.problems},
         "grid": {
             "axes": s.axes,
+            "axis_labels": s.axis_labels,
             "cells": [{"governance": c.governance, "driver": c.driver, "firm_status": c.firm_status,
                        "firms": c.firms, "share": share(c.firms, s.firms)} for c in s.grid],
             "undetermined": s.undetermined,
             "margins": s.margins,
         },
-        "shares": {sh.fact: {"value": sh.value, "firms": sh.firms, "share": sh.ratio, "by_value": sh.by_value,
+        "shares": {sh.fact: {"label": sh.label, "value": sh.value, "value_label": sh.value_label,
+                             "firms": sh.firms, "share": sh.ratio, "by_value": sh.by_value,
                              "undetermined": sh.undetermined} for sh in s.shares},
         "recommendations": [{"id": r.id, "title": r.title, "upgrading_type": r.upgrading_type,
-                             "actors": list(r.actors), "firms": r.firms, "share": share(r.firms, r.total),
+                             "upgrading_type_label": labels.upgrading_type(r.upgrading_type),
+                             "actors": list(r.actors), "actor_labels": [labels.actor(a) for a in r.actors],
+                             "firms": r.firms, "share": share(r.firms, r.total),
                              "first_priority": r.first, "mean_cf": r.mean_cf} for r in s.recommendations],
         "warnings": [{"id": wid, "title": title, "firms": n, "share": share(n, s.firms)}
                      for wid, title, n in s.warnings],
         "collective_measures": {
             "source": s.measures_source,
             "measures": [{"id": m.id, "title": m.title, "summary": m.summary, "actions": list(m.actions),
-                          "actors": list(m.actors), "sources": list(m.sources),
+                          "actors": list(m.actors), "actor_labels": [labels.actor(a) for a in m.actors],
+                          "sources": list(m.sources),
                           "needed_when": {"recommended": list(m.recommended), "condition": m.condition},
                           "firms": m.firms,
                           "share": share(m.firms, m.total),

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from html import escape
 
-from gvc_advisor.services.rollup.summary import MeasureResult, RollupSummary, Share
+from rich.cells import cell_len, set_cell_size
+
+from gvc_advisor.engine.i18n import _
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
+from gvc_advisor.services.rollup.summary import MeasureResult, RollupSummary, Share, short_axis
+
+#: Bar labels longer than this many cells (a CJK character is two) are cut with "…".
+LABEL_CELLS = 56
 
 LOW, HIGH = (240, 244, 250), (31, 78, 156)  # heat-map colours: empty → fullest cell
 BAR, OK, MUTED, THRESHOLD = "#4f7cc4", "#2e7d32", "#9aa5b1", "#c62828"
@@ -39,14 +46,14 @@ def heat_map(s: RollupSummary) -> str:
     body = []
     for d, driver in enumerate(drivers):
         x = left + d * cw * len(statuses)
-        body.append(_text(x + cw * len(statuses) / 2, 16, f"{driver}-driven", "middle", ' font-weight="600"'))
+        body.append(_text(x + cw * len(statuses) / 2, 16, _driven(s, driver), "middle", ' font-weight="600"'))
         for n, status in enumerate(statuses):
-            body.append(_text(x + cw * n + cw / 2, 40, status, "middle"))
+            body.append(_text(x + cw * n + cw / 2, 40, _axis(s, "firm_status", status), "middle"))
         body.append(f'<line x1="{_f(x)}" y1="22" x2="{_f(x)}" y2="{_f(top + ch * len(governance))}" '
                     'stroke="#888" stroke-width="1"/>')
     for g, gov in enumerate(governance):
         y = top + g * ch
-        body.append(_text(left - 8, y + ch / 2 + 4, gov, "end"))
+        body.append(_text(left - 8, y + ch / 2 + 4, _axis(s, "governance", gov), "end"))
         for d, driver in enumerate(drivers):
             for n, status in enumerate(statuses):
                 count = s.cell(gov, driver, status)
@@ -57,8 +64,25 @@ def heat_map(s: RollupSummary) -> str:
                             "</title></rect>")
                 colour = ' style="fill:#fff"' if level > 0.55 else ' style="fill:#1d2329"'
                 body.append(_text(x + cw / 2, y + ch / 2 + 4, f"{count:,}" if count else "·", "middle", colour))
-    body.append(_text(left, height - 6, f"undetermined (outside the grid): {s.undetermined:,} firms"))
-    return _svg(width, height, body, "Firms in the governance × driver × firm status grid")
+    body.append(_text(left, height - 6, _("undetermined (outside the grid): {count} firms",
+                                          count=f"{s.undetermined:,}")))
+    return _svg(width, height, body, _("Firms in the governance × driver × firm status grid"))
+
+
+def _axis(s: RollupSummary, dimension: str, value: str) -> str:
+    return short_axis(s, dimension, value)
+
+
+def _driven(s: RollupSummary, driver: str) -> str:
+    """The driver's column heading: ``buyer-driven`` in English, the driver's label otherwise."""
+    return f"{driver}-driven" if s.language == SOURCE_LANGUAGE else _axis(s, "driver", driver)
+
+
+def clip(label: str, cells: int = LABEL_CELLS) -> str:
+    """``label`` cut to ``cells`` terminal-style cells with "…" (CJK-safe: never by ``len``)."""
+    if cell_len(label) <= cells:
+        return label
+    return set_cell_size(label, cells - 1).rstrip() + "…"
 
 
 def bars(rows: list[tuple[str, int, str]], total: int, title: str,
@@ -69,7 +93,7 @@ def bars(rows: list[tuple[str, int, str]], total: int, title: str,
     body = []
     for i, (label, count, colour) in enumerate(rows):
         y = 6 + i * row_h
-        shown = label if len(label) <= 56 else label[:55] + "…"
+        shown = clip(label)
         length = bar_w * count / total if total else 0.0
         body.append(f'<text x="{_f(label_w - 8)}" y="{_f(y + 15)}" text-anchor="end"><title>{escape(label)}'
                     f"</title>{escape(shown)}</text>")
@@ -81,13 +105,13 @@ def bars(rows: list[tuple[str, int, str]], total: int, title: str,
         if marker is not None:
             x = label_w + bar_w * min(marker, 1.0)
             body.append(f'<line x1="{_f(x)}" y1="{_f(y + 1)}" x2="{_f(x)}" y2="{_f(y + row_h - 1)}" '
-                        f'stroke="{THRESHOLD}" stroke-width="2"><title>threshold</title></line>')
+                        f'stroke="{THRESHOLD}" stroke-width="2"><title>{escape(_("threshold"))}</title></line>')
     return _svg(width, height, body, title)
 
 
 def recommendation_bars(s: RollupSummary) -> str:
     rows = [(r.title, r.firms, BAR) for r in s.recommendations]
-    return bars(rows, s.firms, "Firms per recommendation")
+    return bars(rows, s.firms, _("Firms per recommendation"))
 
 
 def _threshold_share(m: MeasureResult) -> float:
@@ -96,23 +120,30 @@ def _threshold_share(m: MeasureResult) -> float:
 
 def measure_bars(s: RollupSummary) -> str:
     rows = [(m.title, m.firms, OK if m.proposed else MUTED) for m in s.measures]
-    return bars(rows, s.firms, "Firms in need of each collective measure (red line: threshold)",
+    return bars(rows, s.firms, _("Firms in need of each collective measure (red line: threshold)"),
                 [_threshold_share(m) for m in s.measures])
 
 
-def share_bar(sh: Share) -> str:
+def share_bar(sh: Share, s: RollupSummary | None = None) -> str:
     """One stacked bar: the firms by value of the fact, then the undetermined ones."""
     width, height, left = 640.0, 46.0, 0.0
     palette = ["#c62828", "#ef8f00", "#4f7cc4", "#2e7d32", "#7b1fa2"]
-    parts = [(v, n) for v, n in sh.by_value.items()] + [("undetermined", sh.undetermined)]
+    parts = [(v, n) for v, n in sh.by_value.items()] + [(None, sh.undetermined)]
+
+    def shown(value: str | None) -> str:
+        if value is None:
+            return _("undetermined")
+        return _axis(s, sh.fact, value) if s is not None else value
+
     body, x = [], left
     for i, (value, count) in enumerate(parts):
-        colour = MUTED if value == "undetermined" else (palette[0] if value == sh.value else palette[1 + i % 4])
+        colour = MUTED if value is None else (palette[0] if value == sh.value else palette[1 + i % 4])
         w = width * count / sh.total if sh.total else 0.0
         body.append(f'<rect x="{_f(x)}" y="0" width="{_f(w)}" height="24" fill="{colour}">'
-                    f"<title>{escape(f'{value}: {count:,}')}</title></rect>")
+                    f"<title>{escape(f'{shown(value)}: {count:,}')}</title></rect>")
         if w > 60:
-            body.append(_text(x + 4, 16, f"{value} {count:,}", extra=' style="fill:#fff"'))
+            body.append(_text(x + 4, 16, f"{shown(value)} {count:,}", extra=' style="fill:#fff"'))
         x += w
-    body.append(_text(0, 40, f"{sh.label}: {sh.value} {sh.firms:,} of {sh.total:,} firms"))
-    return _svg(width, height, body, f"{sh.label}: firms by value")
+    body.append(_text(0, 40, _("{label}: {value}", label=sh.label, value=shown(sh.value)) + " "
+                      + _("{firms} of {total} firms", firms=f"{sh.firms:,}", total=f"{sh.total:,}")))
+    return _svg(width, height, body, _("{label}: firms by value", label=sh.label))

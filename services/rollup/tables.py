@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.validation_report import suggest
 
@@ -89,8 +90,8 @@ def _open_workbook(path: Path, display: str) -> Any:
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError) as exc:
-        raise UserError(f"not an Excel workbook that can be read ({exc}); save it as .xlsx (an .xls or "
-                        "another format will not do)", file=display) from None
+        raise UserError(_("not an Excel workbook that can be read ({reason}); save it as .xlsx (an .xls or "
+                          "another format will not do)", reason=exc), file=display) from None
 
 
 def _xlsx_rows(path: Path, display: str) -> Iterator[tuple[int, Row]]:
@@ -109,11 +110,12 @@ def raw_rows(path: Path, display: str) -> Iterator[tuple[int, Row]]:
     try:
         yield from reader(path, display)
     except UnicodeDecodeError as exc:
-        raise UserError(f"not UTF-8 text ({exc.reason}); save the table as 'CSV UTF-8'", file=display) from None
+        raise UserError(_("not UTF-8 text ({reason}); save the table as 'CSV UTF-8'", reason=exc.reason),
+                        file=display) from None
     except csv.Error as exc:
-        raise UserError(f"not a readable CSV table: {exc}", file=display) from None
+        raise UserError(_("not a readable CSV table: {reason}", reason=exc), file=display) from None
     except OSError as exc:
-        raise UserError(f"cannot read: {exc.strerror or exc}", file=display) from None
+        raise UserError(_("cannot read: {reason}", reason=exc.strerror or exc), file=display) from None
 
 
 def data_rows(path: Path, columns: SurveyColumns) -> Iterator[tuple[int, Row]]:
@@ -128,7 +130,7 @@ def estimate_firm_rows(path: Path, columns: SurveyColumns) -> int | None:
     """How many firm rows the table holds, for a progress bar: exact for CSV (a quick pass),
     from the sheet's recorded size for XLSX (comment rows included), None when unknown."""
     if not columns.spreadsheet:
-        return sum(1 for _ in data_rows(path, columns))
+        return sum(1 for _unused in data_rows(path, columns))
     workbook = _open_workbook(path, columns.file)
     try:
         sheet = workbook[SURVEY_SHEET] if SURVEY_SHEET in workbook.sheetnames else workbook.worksheets[0]
@@ -144,8 +146,8 @@ def read_header(kb: KnowledgeBase, path: Path, display: str) -> SurveyColumns:
         if all(blank(c) for c in row) or _is_comment(row):
             continue
         return _columns(kb, display, number, row, path.suffix.lower() == ".xlsx")
-    raise UserError("the table is empty: its first row must name the columns (firm, then question ids); "
-                    "'gvc-advisor template' writes a blank survey", file=display)
+    raise UserError(_("the table is empty: its first row must name the columns (firm, then question ids); "
+                      "'gvc-advisor template' writes a blank survey"), file=display)
 
 
 def _columns(kb: KnowledgeBase, display: str, number: int, row: Row, spreadsheet: bool) -> SurveyColumns:
@@ -155,7 +157,7 @@ def _columns(kb: KnowledgeBase, display: str, number: int, row: Row, spreadsheet
     notes, problems, firm, seen = set(), [], None, {}
     for index, cell in enumerate(row):
         text = "" if blank(cell) else str(cell).strip()
-        where = f"cell {column_letter(index)}{number}: " if spreadsheet else ""
+        where = _("cell {cell}: ", cell=f"{column_letter(index)}{number}") if spreadsheet else ""
         names.append(None)
         if not text:
             continue
@@ -163,24 +165,27 @@ def _columns(kb: KnowledgeBase, display: str, number: int, row: Row, spreadsheet
             notes.add(index)
         elif text.lower() in FIRM_HEADERS:
             if firm is not None:
-                problems.append(Problem(display, number, index + 1, f"{where}a second firm column "
-                                        f"'{text}' (the first is column {firm + 1}); keep one"))
+                problems.append(Problem(display, number, index + 1, where + _(
+                    "a second firm column '{name}' (the first is column {first}); keep one", name=text,
+                    first=firm + 1)))
             firm = index
         elif text.lower() in known:
             name = known[text.lower()]
             if name in seen:
-                problems.append(Problem(display, number, index + 1, f"{where}the column '{name}' appears twice "
-                                        f"(first in column {seen[name] + 1}); keep one"))
+                problems.append(Problem(display, number, index + 1, where + _(
+                    "the column '{name}' appears twice (first in column {first}); keep one", name=name,
+                    first=seen[name] + 1)))
             seen.setdefault(name, index)
             names[index] = name
         else:
-            problems.append(Problem(display, number, index + 1, (
-                f"{where}unknown column '{text}'{suggest(text.lower(), list(known))}; a column is a question "
-                "id (see 'gvc-advisor template'), a fact stated directly (" + ", ".join(statable) + "), "
-                "'firm' or 'name', or a note whose header starts with '#'")))
+            problems.append(Problem(display, number, index + 1, where + _(
+                "unknown column '{name}'{suggestion}; a column is a question id (see 'gvc-advisor template'), a "
+                "fact stated directly ({facts}), 'firm' or 'name', or a note whose header starts with '#'",
+                name=text, suggestion=suggest(text.lower(), list(known)), facts=", ".join(statable))))
     if problems:
         raise UserError(problems)
     if not seen:
-        raise UserError([Problem(display, number, 1, "no column names a question; the header row must hold "
-                                 "question ids such as " + ", ".join(list(kb.questions)[:3]))])
+        raise UserError([Problem(display, number, 1, _("no column names a question; the header row must hold "
+                                                       "question ids such as {ids}",
+                                                       ids=", ".join(list(kb.questions)[:3])))])
     return SurveyColumns(display, tuple(names), firm, frozenset(notes), number, spreadsheet)

@@ -9,6 +9,7 @@ from collections import Counter
 from itertools import product
 
 from gvc_advisor.engine.errors import UserError
+from gvc_advisor.engine.i18n import current_language
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.services.rollup.measures import CollectiveMeasures
 from gvc_advisor.services.rollup.summary import (
@@ -41,7 +42,8 @@ class Tally:
         self.problems: list[str] = []
         self.cells: Counter[tuple[str, str, str]] = Counter()
         self.undetermined = 0
-        self.values: dict[str, Counter[str | None]] = {f: Counter() for f in (*DIMENSIONS, *(s for s, _ in SHARES))}
+        self.values: dict[str, Counter[str | None]] = {
+            f: Counter() for f in (*DIMENSIONS, *(s for s, _unused in SHARES))}
         self.recommended: Counter[str] = Counter()
         self.first: Counter[str] = Counter()
         self.cf_sum: dict[str, float] = {}
@@ -67,7 +69,7 @@ class Tally:
             self.cf_sum[step.recommendation] = self.cf_sum.get(step.recommendation, 0.0) + step.cf
             if step.priority == 1:
                 self.first[step.recommendation] += 1
-        self.warned.update(w for w, _ in advice.warnings)
+        self.warned.update(w for w, _unused in advice.warnings)
         self.needed.update(record.needs)
 
     def skip(self, skipped: Skipped) -> None:
@@ -112,8 +114,9 @@ class Tally:
             kb=kb.version_info, inputs=list(self.inputs), firms=self.firms, skipped=self.skipped,
             problem_count=self.problem_count, problems=list(self.problems),
             axes={d: list(axis) for d, axis in zip(DIMENSIONS, axes, strict=True)},
-            axis_labels={d: {v: kb.value_label(d, v) for v in kb.facts[d].allowed_values} for d in DIMENSIONS},
+            axis_labels={d: {v: kb.value_label(d, v) for v in kb.facts[d].allowed_values}
+                         for d in (*DIMENSIONS, *(f for f, _unused in SHARES)) if d in kb.facts},
             grid=grid, undetermined=self.undetermined, margins=margins, shares=shares,
             recommendations=recommendations, warnings=warnings, measures=measures,
-            measures_source=self.measures.source,
+            measures_source=self.measures.source, language=current_language(),
         )

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.questions import Question, QuestionType
 from gvc_advisor.services.rollup.tables import SURVEY_SHEET, column_letter
@@ -26,15 +27,17 @@ def allowed_text(question: Question) -> str:
         return " | ".join(question.allowed_values)
     low, high = question.bounds or (0, 0)
     unit = " (%)" if question.type is QuestionType.PERCENT else (f" ({question.unit})" if question.unit else "")
-    return f"whole number {low}–{high}{unit}" if high < 10**9 else f"whole number ≥ {low}{unit}"
+    if high < 10**9:
+        return _("whole number {low}–{high}{unit}", low=low, high=high, unit=unit)
+    return _("whole number ≥ {low}{unit}", low=low, unit=unit)
 
 
 def comment_rows(kb: KnowledgeBase) -> list[list[str]]:
     questions = list(kb.questions.values())
     return [
-        ["# question", *[q.text for q in questions]],
-        ["# allowed", *[allowed_text(q) for q in questions]],
-        ["# help", *[q.help.meaning for q in questions]],
+        ["# " + _("question"), *[q.text for q in questions]],
+        ["# " + _("allowed"), *[allowed_text(q) for q in questions]],
+        ["# " + _("help"), *[q.help.meaning for q in questions]],
     ]
 
 
@@ -81,7 +84,7 @@ def write_xlsx_template(kb: KnowledgeBase, target: Path) -> None:
         validation = _validation(question, lists, index)
         validation.add(cells)
         survey.add_data_validation(validation)
-    _questions_sheet(kb, workbook.create_sheet("Questions"))
+    _questions_sheet(kb, workbook.create_sheet(_("Questions")[:31]))
     save_workbook(workbook, target)
 
 
@@ -97,19 +100,21 @@ def _validation(question: Question, lists: Any, index: int) -> Any:
             lists.cell(row=row, column=index, value=value)
         formula = f"Lists!${letter}$1:${letter}${len(values)}"
         return DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
-                              errorTitle="Not an allowed value", promptTitle=question.id, prompt=prompt,
-                              error=f"Allowed: {', '.join(values)}"[:255], showInputMessage=True)
+                              errorTitle=_("Not an allowed value")[:32], promptTitle=question.id, prompt=prompt,
+                              error=_("Allowed: {values}", values=", ".join(values))[:255], showInputMessage=True)
     low, high = question.bounds or (0, 0)
     return DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high),
-                          allow_blank=True, showErrorMessage=True, errorTitle="Not a whole number in range",
-                          error=f"A whole number from {low} to {high}", promptTitle=question.id, prompt=prompt,
+                          allow_blank=True, showErrorMessage=True, errorTitle=_("Not a whole number in range")[:32],
+                          error=_("A whole number from {low} to {high}", low=low, high=high), promptTitle=question.id,
+                          prompt=prompt,
                           showInputMessage=True)
 
 
 def _questions_sheet(kb: KnowledgeBase, sheet: Any) -> None:
     from openpyxl.styles import Font
 
-    sheet.append(["id", "question", "type", "allowed values", "meaning", "why it matters", "examples"])
+    sheet.append(["id", _("question"), _("type"), _("allowed values"), _("meaning"), _("why it matters"),
+                  _("examples")])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for question in kb.questions.values():

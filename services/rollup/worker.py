@@ -14,6 +14,7 @@ from pathlib import Path
 
 from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import _, set_language
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.services.firm_advice import FirmAdvice, firm_advice
 from gvc_advisor.services.firm_files import FirmInput, read_firm_file
@@ -98,19 +99,21 @@ class WorkerFailure:
 _PROCESSOR: FirmProcessor | WorkerFailure | None = None
 
 
-def start_worker(kb_root: str, kb_hash: str, measures: CollectiveMeasures) -> None:
-    """Pool initializer: build this process's processor on the same knowledge base as the parent."""
+def start_worker(kb_root: str, kb_hash: str, measures: CollectiveMeasures, language: str = "en") -> None:
+    """Pool initializer: build this process's processor on the same knowledge base as the parent,
+    in the parent's language (a spawned process starts in English, whatever ``--lang`` said)."""
     global _PROCESSOR
     from gvc_advisor.engine.kb.loader import load_knowledge_base
 
+    set_language(language)
     try:
-        kb = load_knowledge_base(Path(kb_root))
+        kb = load_knowledge_base(Path(kb_root), language=language)
     except UserError as exc:
         _PROCESSOR = WorkerFailure(tuple(exc.problems))
         return
     if kb.content_hash != kb_hash:
-        _PROCESSOR = WorkerFailure((Problem(kb_root, message="the knowledge base changed on disk while the "
-                                            "roll-up was starting; run it again"),))
+        _PROCESSOR = WorkerFailure((Problem(kb_root, message=_("the knowledge base changed on disk while the "
+                                                              "roll-up was starting; run it again")),))
         return
     _PROCESSOR = FirmProcessor(kb, measures)
 

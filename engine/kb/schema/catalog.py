@@ -140,9 +140,14 @@ class WarningSpec:
 @record
 class Source:
     key: str
+    #: The paper's own reference, in the paper's language: never translated.
     citation: str
     file: str | None = None
     summary: str | None = None
+    #: The paper's title in other languages, where the paper itself gives one
+    #: (language code → title, e.g. ``zh``); reports in that language show it
+    #: after the citation.  Never a translation made for the tool.
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 @record

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from gvc_advisor.engine.kb.schema.catalog import Actor, Cardinality, SmileStage, UpgradingType
 from gvc_advisor.engine.kb.schema.plan import Horizon, Urgency
@@ -76,11 +76,18 @@ class WarningSpec(StrictModel):
     against: list[Identifier] = Field(default_factory=list)
 
 
+#: A language code as ``translations/<code>/`` names it (``zh``, ``pt-BR``).
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
 class Source(StrictModel):
     key: Identifier
     citation: NonEmptyText
     file: NonEmptyText | None = None
     summary: NonEmptyText | None = None
+    #: The paper's own title in another language (language code → title), as the
+    #: paper prints it; shown in reports in that language after the citation.
+    titles: dict[LanguageCode, NonEmptyText] = Field(default_factory=dict)
 
 
 class GlossaryEntry(StrictModel):
