@@ -18,6 +18,7 @@ from gvc_advisor.services.reporting.appendix import Derivations, answer_lines
 from gvc_advisor.services.reporting.escape import clean
 from gvc_advisor.services.reporting.model import (
     DiagnosisLine,
+    DisagreementLine,
     PlanLine,
     Report,
     SetAsideLine,
@@ -108,7 +109,9 @@ def _strategy(kb: KnowledgeBase, item: PlanItem, references: References, brief: 
     return Strategy(item.priority, rec.id, rec.title, rec.upgrading_type.value,
                     labels.upgrading_type(rec.upgrading_type.value), item.continue_text or rec.summary,
                     item.actions or tuple(rec.actions), preconditions, risks, examples,
-                    references.cite_all(rec.sources))
+                    references.cite_all(rec.sources),
+                    () if brief else tuple(DisagreementLine(d.text, references.cite_all(d.sources))
+                                           for d in rec.disagreements))
 
 
 def _smile(kb: KnowledgeBase, consultation: Consultation, plan: Iterable[PlanItem]) -> SmilePosition:

@@ -100,7 +100,11 @@ def details(report: Report) -> list[str]:
                 "<p><em>" + _("{kind}.", kind=e(s.upgrading_type_label)) + f"</em> {e(s.summary)}</p>"]
         out += _list(_("Actions"), s.actions) + _list(_("Preconditions"), s.preconditions)
         out += _list(_("Risks"), s.risks) + _list(_("Examples"), s.examples)
-        out += ['<p class="sources">' + _("Sources: {cites}", cites=_cites(s.cites)) + "</p>", "</article>"]
+        out += ['<p class="sources">' + _("Sources: {cites}", cites=_cites(s.cites)) + "</p>"]
+        if s.disagreements:
+            out += ["<h4>" + _("Where the papers disagree") + "</h4>", "<ul>",
+                    *(f"<li>{e(d.text)} ({_cites(d.cites)})</li>" for d in s.disagreements), "</ul>"]
+        out.append("</article>")
     if report.worth_considering:
         out += ["<h3>" + _("Worth considering") + "</h3>",
                 "<p>" + _("Supported by the answers, but with less certainty than the plan.") + "</p>", "<ul>"]

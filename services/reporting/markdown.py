@@ -102,6 +102,9 @@ def details(report: Report) -> list[str]:
         lines += _bullets(_("Actions"), s.actions) + _bullets(_("Preconditions"), s.preconditions)
         lines += _bullets(_("Risks"), s.risks) + _bullets(_("Examples"), s.examples)
         lines += [_("Sources: {cites}", cites=cites(s.cites)), ""]
+        if s.disagreements:
+            lines += ["*" + _("{label}:", label=_("Where the papers disagree")) + "*", "",
+                      *(f"- {md(d.text)} ({cites(d.cites)})" for d in s.disagreements), ""]
     if report.worth_considering:
         lines += ["### " + _("Worth considering"), "",
                   _("Supported by the answers, but with less certainty than the plan."), ""]

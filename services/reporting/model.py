@@ -78,6 +78,14 @@ class WarningLine:
 
 
 @dataclass(frozen=True)
+class DisagreementLine:
+    """Where the papers disagree about a strategy: the point, and the passages on each side."""
+
+    text: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
 class Strategy:
     """A plan item in full."""
 
@@ -92,6 +100,9 @@ class Strategy:
     risks: tuple[str, ...]
     examples: tuple[str, ...]
     cites: tuple[Cite, ...]
+    #: Where the papers argue about the strategy, so that a consultant does not hand it
+    #: out as settled (for the priorities of page one; later items stay brief).
+    disagreements: tuple[DisagreementLine, ...] = ()
 
 
 @dataclass(frozen=True)

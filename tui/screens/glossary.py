@@ -41,7 +41,8 @@ class GlossaryScreen(AdvisorScreen):
         if not self.app.kb.glossary:
             return
         entry = self.app.kb.glossary[index]
-        parts = [plain(entry.term, "bold"), plain(""), plain(entry.definition)]
+        # In a translation the English term stands beside it, so a reader can find it in the papers.
+        parts = [plain(self.app.kb.term_with_english(entry.term), "bold"), plain(""), plain(entry.definition)]
         if entry.see_also:
             parts += [plain(""), join((_("See also: "), "bold"), _(", ").join(entry.see_also))]
         if entry.sources:
