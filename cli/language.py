@@ -13,8 +13,11 @@ import os
 import click
 
 from gvc_advisor.engine.errors import shown
+from gvc_advisor.engine.i18n import N_, _
 
 _ENGLISH_LOCALES = ("", "C", "POSIX")
+#: Where a ``--lang`` found anywhere on the command line is kept for the whole run.
+_META_KEY = "gvc_advisor.lang"
 
 
 def _known_codes() -> list[str]:
@@ -32,8 +35,8 @@ def resolve_language(explicit: str | None, environ: dict[str, str] | None = None
     if chosen:
         if chosen not in _known_codes():
             raise click.BadParameter(
-                f"{shown(chosen)} is not a language of gvc-advisor; choose one of: {', '.join(_known_codes())}",
-                param_hint="'--lang'")
+                _("{code} is not a language of gvc-advisor; choose one of: {languages}", code=shown(chosen),
+                  languages=", ".join(_known_codes())), param_hint="'--lang'")
         return chosen
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(variable, "")
@@ -52,15 +55,28 @@ def _apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> No
 
     if value is None and ctx.parent is not None:
         return  # the group (or the environment) has decided already
-    code = resolve_language(value)
+    code = resolve_language(value if value is not None else ctx.meta.get(_META_KEY))
     if code != current_language():
         set_language(code)
+
+
+def apply_explicit_language(ctx: click.Context, value: str | None) -> None:
+    """Use a ``--lang`` seen on the command line before click parses it, so that help and
+    usage errors are in that language wherever the option stands (an unknown code is
+    left for the option's own check, which reports it)."""
+    if value is None or value not in _known_codes():
+        return
+    from gvc_advisor.engine.i18n import current_language, set_language
+
+    ctx.meta[_META_KEY] = value
+    if value != current_language():
+        set_language(value)
 
 
 def lang_option() -> click.Option:
     """A fresh ``--lang`` option (click options cannot be shared between commands)."""
     return click.Option(
         ["--lang"], default=None, expose_value=False, is_eager=True, callback=_apply, metavar="CODE",
-        help="Language of the interview, advice and reports (en, zh…); "
-             "default: GVC_ADVISOR_LANG, then LC_ALL/LC_MESSAGES/LANG.")
+        help=N_("Language of the interview, advice and reports (en, zh…); "
+                "default: GVC_ADVISOR_LANG, then LC_ALL/LC_MESSAGES/LANG."))
 

@@ -318,7 +318,7 @@ def to_text(lines: list[Line], width: int = 80) -> str:
     return "\n".join(out)
 
 
-def fill(text: str, width: int, first: str, rest: str) -> str:
+def fill(text: str, width: int, first: str, rest: str, break_on_hyphens: bool = False) -> str:
     """``text`` wrapped to ``width`` terminal cells after the indents.
 
     Text in a Latin script wraps with :mod:`textwrap` (at spaces); text with
@@ -329,7 +329,7 @@ def fill(text: str, width: int, first: str, rest: str) -> str:
 
     if cell_len(text) == len(text):
         return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest,
-                             break_on_hyphens=False)
+                             break_on_hyphens=break_on_hyphens)
     from rich.text import Text
 
     lines = Text(text).wrap(_console(), max(10, width - cell_len(first)))
