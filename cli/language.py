@@ -60,6 +60,11 @@ def _apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> No
         set_language(code)
 
 
+def is_language_option(param: click.Parameter) -> bool:
+    """Is ``param`` the ``--lang`` option of :func:`lang_option` (not another option named so)?"""
+    return getattr(param, "callback", None) is _apply
+
+
 def apply_explicit_language(ctx: click.Context, value: str | None) -> None:
     """Use a ``--lang`` seen on the command line before click parses it, so that help and
     usage errors are in that language wherever the option stands (an unknown code is

@@ -44,7 +44,7 @@ def question_rows(kb) -> list[dict[str, Any]]:
 
 def _text(rows: list[dict[str, Any]], width: int) -> str:
     """Grouped by topic; each id with its type, the question, and what it accepts."""
-    from gvc_advisor.engine.narrative import fill
+    from gvc_advisor.engine.text_wrap import fill
     from gvc_advisor.services.reporting.labels import topic as topic_label
 
     lines: list[str] = []
@@ -76,7 +76,7 @@ def questions(fmt: str, kb_dir: Path | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, sort_keys=True, ensure_ascii=False))
         return
-    from gvc_advisor.engine.narrative import fill
+    from gvc_advisor.engine.text_wrap import fill
 
     width = max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
     click.echo(_text(rows, width) + "\n")

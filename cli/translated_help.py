@@ -82,7 +82,7 @@ def _is_wide(text: str) -> bool:
 
 def _wrap_cells(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """Paragraphs of ``text`` wrapped to ``width`` cells (blank lines kept between them)."""
-    from gvc_advisor.engine.narrative import fill
+    from gvc_advisor.engine.text_wrap import fill
 
     lines: list[str] = []
     for paragraph in text.split("\n\n"):
@@ -180,11 +180,14 @@ class _Translated(click.Command):
     context_class = TranslatedContext
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        # ``--lang`` anywhere on the line decides the language of everything click says
-        # while parsing (``advise --help --lang zh`` too), not only what follows it.
-        from gvc_advisor.cli.language import apply_explicit_language
+        # ``--lang`` anywhere on a command's line decides the language of everything click
+        # says while parsing it (``advise --help --lang zh`` too), not only what follows it.
+        # Only for a command (not a group: its line holds its sub-command's options) whose
+        # --lang is the language option (``translations update --lang`` names another).
+        from gvc_advisor.cli.language import apply_explicit_language, is_language_option
 
-        apply_explicit_language(ctx, explicit_language(args))
+        if not isinstance(self, click.Group) and any(is_language_option(p) for p in self.params):
+            apply_explicit_language(ctx, explicit_language(args))
         return super().parse_args(ctx, args)
 
     def format_help(self, ctx: click.Context, formatter: HelpFormatter) -> None:

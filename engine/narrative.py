@@ -12,10 +12,8 @@ as notes, so a richer tree never loses information.
 
 from __future__ import annotations
 
-import textwrap
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
 from gvc_advisor.engine.explain import NOT_RECOMMENDED, Node, describe_literal
@@ -24,6 +22,7 @@ from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.rules import conclusion_key
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.engine.rete.normalize import dnf
+from gvc_advisor.engine.text_wrap import fill
 
 #: How deep inferred facts are followed (each level is "we concluded …, since …").
 MAX_DEPTH = 4
@@ -296,7 +295,7 @@ class _Narrator:
 
         walk(node, 0)
         if keys:
-            self.add(0, "sources", _("Sources: {sources}", sources="; ".join(keys)))
+            self.add(0, "sources", _("Sources: {sources}", sources=_("; ").join(keys)))
 
 
 def narrate(kb: KnowledgeBase, consultation: Consultation, node: Node) -> list[Line]:
@@ -316,31 +315,3 @@ def to_text(lines: list[Line], width: int = 80) -> str:
             out.append("")
         out.append(fill(line.text, max(20, width), indent + bullet, indent + " " * len(bullet)))
     return "\n".join(out)
-
-
-def fill(text: str, width: int, first: str, rest: str, break_on_hyphens: bool = False) -> str:
-    """``text`` wrapped to ``width`` terminal cells after the indents.
-
-    Text in a Latin script wraps with :mod:`textwrap` (at spaces); text with
-    wide characters (Chinese: two cells each, no spaces between words) wraps
-    with Rich, which measures cells and may break between any two characters.
-    """
-    from rich.cells import cell_len
-
-    if cell_len(text) == len(text):
-        return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest,
-                             break_on_hyphens=break_on_hyphens)
-    from rich.text import Text
-
-    lines = Text(text).wrap(_console(), max(10, width - cell_len(first)))
-    return "\n".join((first if i == 0 else rest) + line.plain.rstrip() for i, line in enumerate(lines))
-
-
-@cache
-def _console():
-    """A console that writes nowhere: Rich measures and wraps with it."""
-    import io
-
-    from rich.console import Console
-
-    return Console(file=io.StringIO(), width=1000, color_system=None, legacy_windows=False)
