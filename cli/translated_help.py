@@ -24,6 +24,7 @@ from importlib import import_module
 
 import click
 from click.formatting import HelpFormatter
+from rich.cells import cell_len
 
 from gvc_advisor.engine.i18n import N_, _
 
@@ -45,7 +46,6 @@ CLICK_MESSAGES = (
     N_("{value!r} is not {choice}."), N_("{value!r} is not one of {choices}."),
     N_("{value!r} does not match the format {format}."), N_("{value!r} does not match the formats {formats}."),
     N_("{value} is not in the range {range}."), N_("{value!r} is not a valid {number_type}."),
-    N_("file"), N_("directory"), N_("path"),
     N_("{name} {filename!r} does not exist."), N_("{name} {filename!r} is a file."),
     N_("{name} {filename!r} is a directory."), N_("{name} {filename!r} is not readable."),
     N_("{name} {filename!r} is not writable."), N_("Could not open file {filename!r}: {message}"),
@@ -75,8 +75,6 @@ def route_click_messages() -> None:
 
 # -- wrapping by terminal cells -------------------------------------------------------
 def _is_wide(text: str) -> bool:
-    from rich.cells import cell_len
-
     return cell_len(text) != len(text)
 
 
@@ -108,15 +106,15 @@ class CellHelpFormatter(HelpFormatter):
         if not any(_is_wide(second) for _first, second in rows):
             super().write_dl(rows, col_max, col_spacing)
             return
-        first_col = min(max((len(first) for first, _second in rows), default=0), col_max) + col_spacing
+        first_col = min(max((cell_len(first) for first, _second in rows), default=0), col_max) + col_spacing
         text_width = max((self.width or 78) - first_col - 2, 10)
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
             if not second:
                 self.write("\n")
                 continue
-            if len(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - len(first)))
+            if cell_len(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - cell_len(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
             lines = _wrap_cells(second, text_width) or [""]
@@ -146,15 +144,21 @@ def _short_help(text: str, limit: int) -> str:
     first = first.split("。", 1)[0]
     cut = Text(first)
     cut.truncate(limit, overflow="ellipsis")
-    return cut.plain
+    return cut.plain.replace(" …", "…")  # (a wide character cut in half leaves a space)
+
+
+#: The help of click's --help option, kept in English on the option (click caches the
+#: option per command, so a text translated when it was made would stay in that language).
+HELP_OPTION_HELP = N_("Show this message and exit.")
 
 
 @contextmanager
-def _texts_in_language(command: click.Command) -> Iterator[None]:
+def _texts_in_language(command: click.Command, ctx: click.Context | None = None) -> Iterator[None]:
     """The command's help texts in the current language while click formats them."""
     saved = [(command, "help", command.help), (command, "short_help", command.short_help),
              (command, "epilog", command.epilog)]
-    saved += [(param, "help", param.help) for param in command.params if isinstance(param, click.Option)]
+    params = command.get_params(ctx) if ctx is not None else command.params
+    saved += [(param, "help", param.help) for param in params if isinstance(param, click.Option)]
     try:
         for owner, attribute, text in saved:
             setattr(owner, attribute, _translated(text))
@@ -190,8 +194,15 @@ class _Translated(click.Command):
             apply_explicit_language(ctx, explicit_language(args))
         return super().parse_args(ctx, args)
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None and not getattr(option, "_english_help", False):  # once: click caches it
+            option.help = HELP_OPTION_HELP
+            option._english_help = True  # type: ignore[attr-defined]
+        return option
+
     def format_help(self, ctx: click.Context, formatter: HelpFormatter) -> None:
-        with _texts_in_language(self):
+        with _texts_in_language(self, ctx):
             super().format_help(ctx, formatter)
 
     def get_short_help_str(self, limit: int = 45) -> str:

@@ -210,6 +210,8 @@ def test_an_unknown_language_is_a_usage_error_listing_the_languages(args):
 
 @pytest.mark.parametrize("args", [["--lang", "zh", "advise", "--help"], ["advise", "--help", "--lang", "zh"]])
 def test_help_is_translated_when_shown_and_fits_the_terminal(args):
+    CliRunner().invoke(cli, ["advise", "--help"])  # click caches its --help option: made in English first
+    set_language("en")
     result = CliRunner().invoke(cli, args, terminal_width=80)
     assert result.exit_code == 0
     assert "根据 ANSWERS.yaml 中的回答给出建议" in result.output and "显示本帮助并退出。" in result.output
