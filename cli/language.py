@@ -16,8 +16,6 @@ from gvc_advisor.engine.errors import shown
 from gvc_advisor.engine.i18n import N_, _
 
 _ENGLISH_LOCALES = ("", "C", "POSIX")
-#: Where a ``--lang`` found anywhere on the command line is kept for the whole run.
-_META_KEY = "gvc_advisor.lang"
 
 
 def _known_codes() -> list[str]:
@@ -55,7 +53,7 @@ def _apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> No
 
     if value is None and ctx.parent is not None:
         return  # the group (or the environment) has decided already
-    code = resolve_language(value if value is not None else ctx.meta.get(_META_KEY))
+    code = resolve_language(value)
     if code != current_language():
         set_language(code)
 
@@ -65,7 +63,7 @@ def is_language_option(param: click.Parameter) -> bool:
     return getattr(param, "callback", None) is _apply
 
 
-def apply_explicit_language(ctx: click.Context, value: str | None) -> None:
+def apply_explicit_language(value: str | None) -> None:
     """Use a ``--lang`` seen on the command line before click parses it, so that help and
     usage errors are in that language wherever the option stands (an unknown code is
     left for the option's own check, which reports it)."""
@@ -73,7 +71,6 @@ def apply_explicit_language(ctx: click.Context, value: str | None) -> None:
         return
     from gvc_advisor.engine.i18n import current_language, set_language
 
-    ctx.meta[_META_KEY] = value
     if value != current_language():
         set_language(value)
 

@@ -191,7 +191,7 @@ class _Translated(click.Command):
         from gvc_advisor.cli.language import apply_explicit_language, is_language_option
 
         if not isinstance(self, click.Group) and any(is_language_option(p) for p in self.params):
-            apply_explicit_language(ctx, explicit_language(args))
+            apply_explicit_language(explicit_language(args))
         return super().parse_args(ctx, args)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
