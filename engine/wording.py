@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from gvc_advisor.engine.i18n import N_, _
+from gvc_advisor.engine.i18n import N_, _, current_language
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.rete.normalize import Literal
 
@@ -13,9 +14,17 @@ _PHRASES = {"equals": N_("{fact} is {value}"), "in": N_("{fact} is {value}"),
             "lt": N_("{fact} is less than {value}"), "le": N_("{fact} is at most {value}")}
 
 
+def _question_name(kb: KnowledgeBase, name: str) -> str:
+    """A question in a condition: in English by its id in words (``supplier competence``, as
+    always); in a translation, the id would be English, so by its translated text."""
+    if name in kb.questions and current_language() != SOURCE_LANGUAGE:
+        return _("the answer to “{question}”", question=kb.questions[name].text)
+    return name.replace("_", " ")
+
+
 def describe_literal(kb: KnowledgeBase, literal: Literal) -> str:
     """A literal in the user's words: derived facts by their label, values by theirs."""
-    name = kb.facts[literal.fact].label if literal.fact in kb.facts else literal.fact.replace("_", " ")
+    name = kb.facts[literal.fact].label if literal.fact in kb.facts else _question_name(kb, literal.fact)
     op, operand = literal.operator, literal.operand
     if op == "known":
         return _("{fact} is known", fact=name) if literal.positive else _("{fact} is not known", fact=name)
