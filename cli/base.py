@@ -19,6 +19,7 @@ from typing import Any
 import click
 
 from gvc_advisor.engine.errors import GvcAdvisorError, UserError, shown
+from gvc_advisor.engine.i18n import N_, _
 
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70
@@ -52,8 +53,8 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             if os.environ.get("GVC_ADVISOR_DEBUG"):
                 raise
-            click.echo(f"gvc-advisor: internal error ({type(exc).__name__}: {shown(exc, 200)}). This is a bug; "
-                       "please report it with GVC_ADVISOR_DEBUG=1 output.", err=True)
+            click.echo(_("gvc-advisor: internal error ({error}). This is a bug; please report it with "
+                         "GVC_ADVISOR_DEBUG=1 output.", error=f"{type(exc).__name__}: {shown(exc, 200)}"), err=True)
             sys.exit(EXIT_INTERNAL_ERROR)
 
     return wrapper
@@ -61,7 +62,7 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 
 kb_option = click.option(
     "--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Knowledge-base directory (with knowledge_base/ and rules/); default: the bundled one.",
+    help=N_("Knowledge-base directory (with knowledge_base/ and rules/); default: the bundled one."),
 )
 
 
@@ -78,6 +79,6 @@ def consult_answers(kb_dir: Path | None, answers_path: str):
 
     kb = load_kb(kb_dir)
     if answers_path == "-" and sys.stdin is not None and sys.stdin.isatty():
-        click.echo("Reading the answers file from the terminal; end it with Ctrl+D.", err=True)
+        click.echo(_("Reading the answers file from the terminal; end it with Ctrl+D."), err=True)
     answers, firm = load_answers_document(answers_path, kb)  # '-' reads standard input, bounded
     return kb, engine_for(kb).consult(answers), firm

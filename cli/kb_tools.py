@@ -9,20 +9,19 @@ from pathlib import Path
 import click
 
 from gvc_advisor.cli.base import EXIT_USER_ERROR, guarded, kb_option, load_kb
+from gvc_advisor.cli.translated_help import TranslatedCommand
+from gvc_advisor.engine.i18n import N_, _, ngettext
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=N_(
+    "Lint a knowledge base: schema, cross-references, reachability, and the worked cases (each must still "
+    "produce the diagnosis and advice it expects).\n\nEach CASE_FILE (a trainer's exercise kept outside the "
+    "knowledge base) is checked the same way against it."))
 @click.argument("case_files", nargs=-1, metavar="[CASE_FILE]…", type=click.Path(path_type=Path))
 @kb_option
-@click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
+@click.option("--strict", is_flag=True, help=N_("Treat lint warnings as errors."))
 @guarded
 def validate(case_files: tuple[Path, ...], kb_dir: Path | None, strict: bool) -> None:
-    """Lint a knowledge base: schema, cross-references, reachability, and the
-    worked cases (each must still produce the diagnosis and advice it expects).
-
-    Each CASE_FILE (a trainer's exercise kept outside the knowledge base) is
-    checked the same way against it.
-    """
     from gvc_advisor.engine.cases import case_problems, expectation_problems
     from gvc_advisor.engine.errors import KnowledgeBaseError
     from gvc_advisor.engine.i18n.status import language_statuses
@@ -45,30 +44,43 @@ def validate(case_files: tuple[Path, ...], kb_dir: Path | None, strict: bool) ->
         failed += expectation_problems(kb, case, loaded)
     if failed:
         raise KnowledgeBaseError(failed)
-    counts = (f"{len(kb.questions)} questions, {len(kb.facts)} derived facts, {len(kb.rules)} rules, "
-              f"{len(kb.recommendations)} recommendations, {len(kb.warnings)} warnings, "
-              f"{len(kb.cases)} worked cases"
-              + (f" and {len(case_files)} case file{'s' if len(case_files) != 1 else ''}" if case_files else "")
-              + " (all produce what they expect)")
-    counts += "".join(
-        f"; {status.code}: {status.translated}/{status.texts} texts"
-        + (f", {status.messages_translated}/{status.messages} UI messages" if status.messages else "")
-        + " translated" for status in languages)
+    numbers = dict(questions=len(kb.questions), facts=len(kb.facts), rules=len(kb.rules),
+                   recommendations=len(kb.recommendations), warnings=len(kb.warnings), cases=len(kb.cases))
+    if case_files:
+        counts = ngettext("{questions} questions, {facts} derived facts, {rules} rules, {recommendations} "
+                          "recommendations, {warnings} warnings, {cases} worked cases and {n} case file (all "
+                          "produce what they expect)",
+                          "{questions} questions, {facts} derived facts, {rules} rules, {recommendations} "
+                          "recommendations, {warnings} warnings, {cases} worked cases and {n} case files (all "
+                          "produce what they expect)", len(case_files), **numbers)
+    else:
+        counts = _("{questions} questions, {facts} derived facts, {rules} rules, {recommendations} "
+                   "recommendations, {warnings} warnings, {cases} worked cases (all produce what they expect)",
+                   **numbers)
+    for status in languages:
+        counts += (_("; {code}: {translated}/{texts} texts, {messages_translated}/{messages} UI messages translated",
+                     code=status.code, translated=status.translated, texts=status.texts,
+                     messages_translated=status.messages_translated, messages=status.messages)
+                   if status.messages else
+                   _("; {code}: {translated}/{texts} texts translated", code=status.code,
+                     translated=status.translated, texts=status.texts))
     if warnings and strict:
         # In the file: message form of every other line, so that each stderr line names where it is about.
-        click.echo(f"{kb_dir if kb_dir is not None else 'bundled knowledge base'}: {len(warnings)} warning(s) "
-                   f"in strict mode ({counts})", err=True)
+        click.echo(_("{where}: {n} warning(s) in strict mode ({counts})",
+                     where=kb_dir if kb_dir is not None else _("bundled knowledge base"), n=len(warnings),
+                     counts=counts), err=True)
         sys.exit(EXIT_USER_ERROR)
-    click.echo(f"OK: {kb.meta.name} {kb.meta.version} (hash {kb.content_hash}): {counts}"
-               + (f"; {len(warnings)} warning(s)" if warnings else ""))
+    ok = _("OK: {name} {version} (hash {hash}): {counts}", name=kb.meta.name, version=kb.meta.version,
+           hash=kb.content_hash, counts=counts)
+    click.echo(_("{summary}; {n} warning(s)", summary=ok, n=len(warnings)) if warnings else ok)
 
 
-@click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.command(cls=TranslatedCommand, help=N_("List the rules: id, title, conclusions and sources."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=N_("text: one rule per paragraph; json: the same list as data."))
 @kb_option
 @guarded
 def rules(fmt: str, kb_dir: Path | None) -> None:
-    """List the rules: id, title, conclusions and sources."""
     from gvc_advisor.engine.kb.schema.rules import conclusion_key
 
     kb = load_kb(kb_dir)
@@ -89,16 +101,17 @@ def rules(fmt: str, kb_dir: Path | None) -> None:
         return
     for row in rows:
         concl = ", ".join(f"{c['conclusion']} ({c['cf']:+.2f})" for c in row["conclusions"])
-        click.echo(f"{row['id']}: {row['title']}\n    → {concl}\n    sources: {'; '.join(row['sources'])}")
+        click.echo(_("{id}: {title}\n    → {conclusions}\n    sources: {sources}", id=row["id"], title=row["title"],
+                     conclusions=concl, sources="; ".join(row["sources"])))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=N_(
+    "Print the JSON Schema of knowledge-base files or answers files (for editor validation)."))
 @click.option("--kind", type=click.Choice(["kb-file", "case-file", "answers-file"]), default="kb-file",
-              show_default=True, help="answers-file: the answers a knowledge base accepts (see --kb).")
+              show_default=True, help=N_("answers-file: the answers a knowledge base accepts (see --kb)."))
 @kb_option
 @guarded
 def schema(kind: str, kb_dir: Path | None) -> None:
-    """Print the JSON Schema of knowledge-base files or answers files (for editor validation)."""
     if kind == "answers-file":
         from gvc_advisor.engine.kb.schema.validation.answers_file import answers_file_schema
 
@@ -115,11 +128,11 @@ def schema(kind: str, kb_dir: Path | None) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=True))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=N_(
+    "The framework grid: advice in each governance × driver × status cell."))
 @kb_option
 @guarded
 def coverage(kb_dir: Path | None) -> None:
-    """The framework grid: advice in each governance × driver × status cell."""
     from gvc_advisor.services.coverage import coverage_grid, format_grid
 
     kb = load_kb(kb_dir)

@@ -13,6 +13,7 @@ import os
 import click
 
 from gvc_advisor.engine.errors import shown
+from gvc_advisor.engine.i18n import N_, _
 
 _ENGLISH_LOCALES = ("", "C", "POSIX")
 
@@ -32,8 +33,8 @@ def resolve_language(explicit: str | None, environ: dict[str, str] | None = None
     if chosen:
         if chosen not in _known_codes():
             raise click.BadParameter(
-                f"{shown(chosen)} is not a language of gvc-advisor; choose one of: {', '.join(_known_codes())}",
-                param_hint="'--lang'")
+                _("{code} is not a language of gvc-advisor; choose one of: {languages}", code=shown(chosen),
+                  languages=", ".join(_known_codes())), param_hint="'--lang'")
         return chosen
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(variable, "")
@@ -57,10 +58,27 @@ def _apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> No
         set_language(code)
 
 
+def is_language_option(param: click.Parameter) -> bool:
+    """Is ``param`` the ``--lang`` option of :func:`lang_option` (not another option named so)?"""
+    return getattr(param, "callback", None) is _apply
+
+
+def apply_explicit_language(value: str | None) -> None:
+    """Use a ``--lang`` seen on the command line before click parses it, so that help and
+    usage errors are in that language wherever the option stands (an unknown code is
+    left for the option's own check, which reports it)."""
+    if value is None or value not in _known_codes():
+        return
+    from gvc_advisor.engine.i18n import current_language, set_language
+
+    if value != current_language():
+        set_language(value)
+
+
 def lang_option() -> click.Option:
     """A fresh ``--lang`` option (click options cannot be shared between commands)."""
     return click.Option(
         ["--lang"], default=None, expose_value=False, is_eager=True, callback=_apply, metavar="CODE",
-        help="Language of the interview, advice and reports (en, zh…); "
-             "default: GVC_ADVISOR_LANG, then LC_ALL/LC_MESSAGES/LANG.")
+        help=N_("Language of the interview, advice and reports (en, zh…); "
+                "default: GVC_ADVISOR_LANG, then LC_ALL/LC_MESSAGES/LANG."))
 

@@ -18,6 +18,10 @@ import click
 from gvc_advisor import __version__
 from gvc_advisor.cli.base import kb_option
 from gvc_advisor.cli.language import lang_option
+from gvc_advisor.cli.translated_help import TranslatedGroup, route_click_messages
+from gvc_advisor.engine.i18n import N_
+
+route_click_messages()  # click's own words ("Usage:", "Missing argument") in the user's language
 
 #: Every command, by name → the module (in ``gvc_advisor.cli``) whose ``COMMANDS`` has it.
 #: tests/test_cli.py checks that this table and the modules agree.
@@ -41,7 +45,7 @@ def load_command(name: str) -> click.Command:
     return found[name]
 
 
-class LazyGroup(click.Group):
+class LazyGroup(TranslatedGroup):
     """A group whose commands are imported when they are asked for (click's
     documented pattern for lazily loaded subcommands)."""
 
@@ -57,17 +61,16 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("Upgrading advice for cluster firms in global value chains.\n\n"
+                     "Without a command, opens the interactive interview."))
 @click.version_option(__version__, "--version", prog_name="gvc-advisor")
 @kb_option
 @click.option("--lang", default=None, expose_value=False, is_eager=True, callback=lang_option().callback,
               metavar="CODE", help=lang_option().help)
 @click.pass_context
 def cli(ctx: click.Context, kb_dir: Path | None) -> None:
-    """Upgrading advice for cluster firms in global value chains.
-
-    Without a command, opens the interactive interview.
-    """
+    # (the help is given above, marked for translation: a docstring cannot be)
     if ctx.invoked_subcommand is None:
         ctx.invoke(load_command("interview"), kb_dir=kb_dir)
 

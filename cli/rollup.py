@@ -12,6 +12,8 @@ import click
 
 from gvc_advisor.cli.base import EXIT_USER_ERROR, guarded, kb_option, load_kb
 from gvc_advisor.cli.output import write_output
+from gvc_advisor.cli.translated_help import TranslatedCommand
+from gvc_advisor.engine.i18n import N_, _, ngettext
 
 SUMMARY_FORMATS = ("text", "markdown", "html", "json")
 TABLE_FORMATS = ("csv", "xlsx")
@@ -34,42 +36,39 @@ def _per_firm_format(path: Path) -> str:
 
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in TABLE_FORMATS:
-        raise UserError(f"--per-firm {path}: the file must end in .csv or .xlsx", file="<command line>")
+        raise UserError(_("--per-firm {path}: the file must end in .csv or .xlsx", path=path), file="<command line>")
     return suffix
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=N_(
+    "Roll up a cluster: firms in the governance × driver × status grid, the shares locked in at the low end "
+    "and under critical factor-cost pressure, the most frequent advice, and the collective measures enough "
+    "firms need.\n\nEach INPUT is an answers file (.yaml), a saved session (.json), a folder of them (a "
+    "workshop), or a survey table (.csv, .xlsx) with one row per firm and columns named by question id. Rows "
+    "with bad values are reported as file:row:column and skipped (exit status 1 when any was)."))
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT…", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(SUMMARY_FORMATS + TABLE_FORMATS), default="text",
-              show_default=True, help="The summary (text, markdown, html, json) or the per-firm table (csv, xlsx; "
-              "the workbook also holds the summary sheets).")
+              show_default=True, help=N_("The summary (text, markdown, html, json) or the per-firm table (csv, "
+                                         "xlsx; the workbook also holds the summary sheets)."))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes; default: all cores.")
+              help=N_("Worker processes; default: all cores."))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE instead of standard output (required for xlsx).")
+              help=N_("Write to FILE instead of standard output (required for xlsx)."))
 @click.option("--per-firm", "per_firm", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the per-firm results to FILE (.csv or .xlsx), as the firms are rolled up.")
+              help=N_("Also write the per-firm results to FILE (.csv or .xlsx), as the firms are rolled up."))
 @click.option("--measures", "measures_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="A YAML file of collective measures and their thresholds (default: the built-in one).")
+              help=N_("A YAML file of collective measures and their thresholds (default: the built-in one)."))
 @kb_option
 @guarded
 def rollup(inputs: tuple[Path, ...], fmt: str, jobs: int | None, output: Path | None, per_firm: Path | None,
            measures_path: Path | None, kb_dir: Path | None) -> None:
-    """Roll up a cluster: firms in the governance × driver × status grid, the shares locked in at the
-    low end and under critical factor-cost pressure, the most frequent advice, and the collective
-    measures enough firms need.
-
-    Each INPUT is an answers file (.yaml), a saved session (.json), a folder of them (a workshop),
-    or a survey table (.csv, .xlsx) with one row per firm and columns named by question id. Rows
-    with bad values are reported as file:row:column and skipped (exit status 1 when any was).
-    """
     from gvc_advisor.engine.errors import UserError
     from gvc_advisor.services.rollup.measures import load_measures
     from gvc_advisor.services.rollup.render import render_summary
     from gvc_advisor.services.rollup.run import run_rollup
 
     if fmt == "xlsx" and output is None:
-        raise UserError("--format xlsx writes a workbook: give --output FILE.xlsx", file="<command line>")
+        raise UserError(_("--format xlsx writes a workbook: give --output FILE.xlsx"), file="<command line>")
     kb = load_kb(kb_dir)
     measures = load_measures(kb, measures_path)
     with ExitStack() as stack:
@@ -91,24 +90,27 @@ def rollup(inputs: tuple[Path, ...], fmt: str, jobs: int | None, output: Path | 
         width = shutil.get_terminal_size().columns if to_terminal else 80
         write_output(render_summary(summary, fmt, width=width, color=to_terminal), output)
     elif output is not None or fmt == "xlsx":
-        click.echo(f"rolled up {summary.firms:,} firms into {output}", err=True)
+        click.echo(_("rolled up {firms} firms into {output}", firms=f"{summary.firms:,}", output=output), err=True)
     if summary.skipped:
-        skipped = f"{summary.skipped:,} {'row or file' if summary.skipped == 1 else 'rows or files'}"
-        problems = f"{summary.problem_count:,} {'problem' if summary.problem_count == 1 else 'problems'}"
-        click.echo(f"gvc-advisor: {skipped} skipped ({problems} listed above); the results cover the other firms",
-                   err=True)
+        skipped = ngettext("{count} row or file", "{count} rows or files", summary.skipped,
+                           count=f"{summary.skipped:,}")
+        problems = ngettext("{count} problem", "{count} problems", summary.problem_count,
+                            count=f"{summary.problem_count:,}")
+        click.echo(_("gvc-advisor: {skipped} skipped ({problems} listed above); the results cover the other firms",
+                     skipped=skipped, problems=problems), err=True)
         sys.exit(EXIT_USER_ERROR)
 
 
-@click.command()
-@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="csv", show_default=True)
+@click.command(cls=TranslatedCommand, help=N_(
+    "Write a blank survey for 'rollup': one column per question, with the question, its allowed values and its "
+    "help in comment rows ('#'); the XLSX template adds drop-down lists."))
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="csv", show_default=True,
+              help=N_("csv: a table any spreadsheet opens; xlsx: a workbook with drop-down lists."))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE instead of standard output (required for xlsx).")
+              help=N_("Write to FILE instead of standard output (required for xlsx)."))
 @kb_option
 @guarded
 def template(fmt: str, output: Path | None, kb_dir: Path | None) -> None:
-    """Write a blank survey for 'rollup': one column per question, with the question, its allowed
-    values and its help in comment rows ('#'); the XLSX template adds drop-down lists."""
     from gvc_advisor.engine.errors import UserError
     from gvc_advisor.services.output_files import atomic_path
     from gvc_advisor.services.rollup.template import csv_template, write_xlsx_template
@@ -116,7 +118,7 @@ def template(fmt: str, output: Path | None, kb_dir: Path | None) -> None:
     kb = load_kb(kb_dir)
     if fmt == "xlsx":
         if output is None:
-            raise UserError("--format xlsx writes a workbook: give --output FILE.xlsx", file="<command line>")
+            raise UserError(_("--format xlsx writes a workbook: give --output FILE.xlsx"), file="<command line>")
         write_xlsx_template(kb, output)
     elif output is None:
         click.echo(csv_template(kb), nl=False)
@@ -124,7 +126,7 @@ def template(fmt: str, output: Path | None, kb_dir: Path | None) -> None:
         with atomic_path(output) as temporary:
             temporary.write_text(csv_template(kb), encoding="utf-8-sig")
     if output is not None:
-        click.echo(f"wrote the survey template to {output}", err=True)
+        click.echo(_("wrote the survey template to {output}", output=output), err=True)
 
 
 COMMANDS = [rollup, template]

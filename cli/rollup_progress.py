@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+from gvc_advisor.engine.i18n import _
+
 #: Seconds before the progress bar appears.
 DELAY = 1.0
 
@@ -34,9 +36,11 @@ class ProgressReporter:
 
     def _start(self) -> None:
         from rich.console import Console
+        from rich.markup import escape
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("rolling up"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        self.bar = Progress(TextColumn(escape(_("rolling up"))), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(),
                             console=Console(stderr=True), transient=True)
         self.bar.start()
         self.task = self.bar.add_task("firms", total=None)

@@ -15,44 +15,47 @@ from pathlib import Path
 import click
 
 from gvc_advisor.cli.base import guarded, kb_option, load_kb
+from gvc_advisor.cli.translated_help import TranslatedCommand
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import N_, _, ngettext
 
 WHERE = "<command line>"
 DEFAULT_MAX_SESSIONS = 30
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=N_(
+    "Run the interview in the participants' browsers, one interview per browser tab."))
 @click.option("--workshop", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the participants' sessions (created if needed; reuse it to resume a workshop).")
+              help=N_("Folder for the participants' sessions (created if needed; reuse it to resume a workshop)."))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on: this computer only by default; the LAN address (or 0.0.0.0) "
-                   "for a workshop, which then requires a passcode.")
+              help=N_("Address to listen on: this computer only by default; the LAN address (or 0.0.0.0) "
+                      "for a workshop, which then requires a passcode."))
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0: any free port).")
+              help=N_("Port to listen on (0: any free port)."))
 @click.option("--passcode", envvar="GVC_ADVISOR_PASSCODE", default=None,
-              help="Passcode participants type (default: generated and printed when not on 127.0.0.1). "
-                   "Also read from GVC_ADVISOR_PASSCODE, which keeps it out of the process list.")
+              help=N_("Passcode participants type (default: generated and printed when not on 127.0.0.1). "
+                      "Also read from GVC_ADVISOR_PASSCODE, which keeps it out of the process list."))
 @click.option("--max-sessions", default=DEFAULT_MAX_SESSIONS, show_default=True, type=click.IntRange(min=1),
-              help="Most interviews running at once; further browsers are asked to wait.")
+              help=N_("Most interviews running at once; further browsers are asked to wait."))
 @kb_option
 @guarded
 def serve(folder: Path, host: str, port: int, passcode: str | None, max_sessions: int,
           kb_dir: Path | None) -> None:
-    """Run the interview in the participants' browsers, one interview per browser tab."""
     try:
         from gvc_advisor.web import listen, tokens
         from gvc_advisor.web.interviews import writable_problem
         from gvc_advisor.web.server import WorkshopServer, WorkshopSettings, configure_logging
     except ImportError as exc:  # only with an install made without the dependencies
-        raise UserError(f"gvc-advisor serve needs the web server packages ({exc.name} is missing); "
-                        "install them with: pip install 'textual-serve~=1.1.3'", file=WHERE) from None
+        raise UserError(_("gvc-advisor serve needs the web server packages ({package} is missing); "
+                          "install them with: pip install 'textual-serve~=1.1.3'", package=exc.name),
+                        file=WHERE) from None
 
     folder = folder.expanduser().resolve()
     # The interviews run in the participants' folders: a relative path would not reach them.
     kb_dir = kb_dir.expanduser().resolve() if kb_dir else None
     problems: list[Problem] = []
     if passcode is not None and (why := tokens.passcode_problem(passcode)):
-        problems.append(Problem(WHERE, message=f"--passcode: {why}"))
+        problems.append(Problem(WHERE, message=_("--passcode: {problem}", problem=why)))
     if why := writable_problem(folder):
         problems.append(Problem(WHERE, message=why))
     try:
@@ -80,25 +83,23 @@ def serve(folder: Path, host: str, port: int, passcode: str | None, max_sessions
     configure_logging()
     server.run(sock)
     with contextlib.suppress(OSError):  # the terminal may be gone (its window was closed: SIGHUP)
-        click.echo(f"gvc-advisor serve: stopped, {_count(server.closed_at_shutdown, 'interview')} closed; "
-                   f"every session is saved in {folder / 'participants'}")
+        click.echo(ngettext("gvc-advisor serve: stopped, {n} interview closed; every session is saved in {folder}",
+                            "gvc-advisor serve: stopped, {n} interviews closed; every session is saved in {folder}",
+                            server.closed_at_shutdown, folder=folder / "participants"))
 
 
 def _announce(urls: list[str], settings, generated: bool) -> None:
-    click.echo("gvc-advisor workshop server")
-    click.echo("  Open in the participants' browsers: " + "  or  ".join(urls))
+    click.echo(_("gvc-advisor workshop server"))
+    click.echo(_("  Open in the participants' browsers: {addresses}", addresses=_("  or  ").join(urls)))
     if settings.passcode is None:
-        click.echo("  Passcode: none (this computer only)")
+        click.echo(_("  Passcode: none (this computer only)"))
     elif generated:
-        click.echo(f"  Passcode: {settings.passcode}")
+        click.echo(_("  Passcode: {passcode}", passcode=settings.passcode))
     else:
-        click.echo("  Passcode: the one given with --passcode")
-    click.echo(f"  Sessions: {settings.folder / 'participants'}")
-    click.echo(f"  At most {_count(settings.max_sessions, 'interview')} at a time. Press Ctrl+C to stop.")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+        click.echo(_("  Passcode: the one given with --passcode"))
+    click.echo(_("  Sessions: {folder}", folder=settings.folder / "participants"))
+    click.echo(ngettext("  At most {n} interview at a time. Press Ctrl+C to stop.",
+                        "  At most {n} interviews at a time. Press Ctrl+C to stop.", settings.max_sessions))
 
 
 COMMANDS = [serve]

@@ -71,6 +71,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gvc_advisor.engine.diagnosis import Contested, DiagnosisItem, ValueOption, diagnosis
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.planning import AlreadyFollowed, Choice, Disagreement, NotChosen, PlanItem, build_plan
 from gvc_advisor.engine.result import Consultation
@@ -200,7 +201,7 @@ def build_advice(kb: KnowledgeBase, consultation: Consultation) -> Advice:
     for item in facts:
         if item.contested is not None:
             warnings.append(AdviceWarning(
-                f"contested:{item.fact}", f"Contested diagnosis: {item.label}", item.contested.message,
+                f"contested:{item.fact}", _("Contested diagnosis: {fact}", fact=item.label), item.contested.message,
                 item.contested.runner_up.cf, "contested",
                 tuple(sorted(set(item.declared[0].rules) | set(item.contested.runner_up.rules))), item.fact))
     return Advice(c.threshold, c.policy.worth_considering, c.policy.contested_margin, facts, tuple(plan),

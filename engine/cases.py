@@ -15,6 +15,7 @@ from pathlib import Path
 from gvc_advisor.engine.advice import Advice, build_advice
 from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import Problem
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.answers import answers_from_mapping
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import WorkedCase
@@ -33,9 +34,11 @@ def _locate(kb: KnowledgeBase, case: WorkedCase) -> LoadedYaml | None:
 def _shown(kb: KnowledgeBase, c: Consultation, fact: str) -> str:
     best = c.value_of(fact)
     if best is None:
-        return "leaves it undetermined"
+        return _("leaves it undetermined")
     others = ", ".join(f"{v} {cf:.2f}" for v, cf in c.alternatives(fact))
-    return f"gives {best[0]} ({best[1]:.2f}{'; alternatives ' + others if others else ''})"
+    if others:
+        return _("gives {value} ({cf}; alternatives {others})", value=best[0], cf=f"{best[1]:.2f}", others=others)
+    return _("gives {value} ({cf})", value=best[0], cf=f"{best[1]:.2f}")
 
 
 def mismatches(kb: KnowledgeBase, case: WorkedCase, c: Consultation, advice: Advice) -> list[tuple[tuple, str]]:
@@ -46,43 +49,54 @@ def mismatches(kb: KnowledgeBase, case: WorkedCase, c: Consultation, advice: Adv
     for fact, value in exp.facts.items():
         best = c.value_of(fact)
         if best is None or best[0] != value:
-            found.append((("expected", "facts", fact), f"expects {fact} = {value}, but the consultation "
-                          f"{_shown(kb, c, fact)}"))
+            found.append((("expected", "facts", fact), _("expects {fact} = {value}, but the consultation {outcome}",
+                                                          fact=fact, value=value, outcome=_shown(kb, c, fact))))
     for i, rec in enumerate(exp.recommended):
         if rec not in made:
-            why = (" (dropped: the firm already follows it)" if rec in followed
-                   else f" (lost a conflict to {c.beaten[rec]})" if rec in c.beaten else "")
-            found.append((("expected", "recommended", i), f"expects '{rec}' to be recommended, but it is not{why}"))
+            if rec in followed:
+                text = _("expects '{id}' to be recommended, but it is not (dropped: the firm already follows it)",
+                         id=rec)
+            elif rec in c.beaten:
+                text = _("expects '{id}' to be recommended, but it is not (lost a conflict to {winner})", id=rec,
+                         winner=c.beaten[rec])
+            else:
+                text = _("expects '{id}' to be recommended, but it is not", id=rec)
+            found.append((("expected", "recommended", i), text))
     for i, rec in enumerate(exp.not_recommended):
         if rec in made:
             found.append((("expected", "not_recommended", i),
-                          f"expects '{rec}' not to be recommended, but it is (cf {made[rec].cf:.2f})"))
+                          _("expects '{id}' not to be recommended, but it is (cf {cf})", id=rec,
+                            cf=f"{made[rec].cf:.2f}")))
     raised = {w.target for w in c.raised_warnings}
     for i, warning in enumerate(exp.warnings):
         if warning not in raised:
-            found.append((("expected", "warnings", i), f"expects warning '{warning}', but it is not raised"))
+            found.append((("expected", "warnings", i), _("expects warning '{id}', but it is not raised", id=warning)))
     for i, fact in enumerate(exp.contested):
         if c.contest(fact) is None:
-            found.append((("expected", "contested", i), f"expects {fact} to be contested, but the consultation "
-                          f"{_shown(kb, c, fact)} with no close runner-up"))
+            found.append((("expected", "contested", i), _(
+                "expects {fact} to be contested, but the consultation {outcome} with no close runner-up", fact=fact,
+                outcome=_shown(kb, c, fact))))
     worth = {i.id for i in advice.worth_considering}
     for i, rec in enumerate(exp.worth_considering):
         if rec not in worth:
-            where = "in the plan" if rec in made else "not recommended"
             found.append((("expected", "worth_considering", i),
-                          f"expects '{rec}' to be only worth considering, but it is {where}"))
+                          _("expects '{id}' to be only worth considering, but it is in the plan", id=rec) if rec in made
+                          else _("expects '{id}' to be only worth considering, but it is not recommended", id=rec)))
     for i, rec in enumerate(exp.not_chosen):
         if rec not in c.beaten:
-            found.append((("expected", "not_chosen", i), f"expects '{rec}' to lose a conflict, but it does not"))
+            found.append((("expected", "not_chosen", i), _("expects '{id}' to lose a conflict, but it does not",
+                                                            id=rec)))
     for i, rec in enumerate(exp.continue_deepen):
         if rec not in made or not made[rec].continue_deepen:
             found.append((("expected", "continue_deepen", i),
-                          f"expects '{rec}' to be reworded as continue / deepen, but it is not"))
+                          _("expects '{id}' to be reworded as continue / deepen, but it is not", id=rec)))
     for rec, number in exp.priority.items():
         got = made[rec].priority if rec in made else None
         if got != number:
-            found.append((("expected", "priority", rec), f"expects '{rec}' at priority {number}, but it is "
-                          + (f"at {got}" if got is not None else "not recommended")))
+            found.append((("expected", "priority", rec),
+                          _("expects '{id}' at priority {number}, but it is at {got}", id=rec, number=number, got=got)
+                          if got is not None else
+                          _("expects '{id}' at priority {number}, but it is not recommended", id=rec, number=number)))
     return found
 
 
@@ -94,7 +108,7 @@ def expectation_problems(kb: KnowledgeBase, case: WorkedCase, loaded: LoadedYaml
     c = engine_for(kb).consult(answers)
     problems = []
     for path, message in mismatches(kb, case, c, build_advice(kb, c)):
-        text = f"worked case '{case.id}' {message}"
+        text = _("worked case '{case}' {expectation}", case=case.id, expectation=message)
         if loaded is not None:
             problems.append(loaded.problem(("case", *path), text))
         else:

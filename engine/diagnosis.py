@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.kb.rule_graph import reads
 from gvc_advisor.engine.kb.schema.rules import SetFact
@@ -69,9 +70,9 @@ def _option(kb: KnowledgeBase, c: Consultation, fact: str, value: Any, cf: float
 
 
 def _tie_text(kb: KnowledgeBase, fact: str, winner: Any, runner_up: Any) -> str:
-    return (f"{kb.value_label(fact, winner)} and {kb.value_label(fact, runner_up)} are equally certain; "
-            f"the tie went to {kb.value_label(fact, winner)}, listed first in the knowledge base's "
-            f"values of {kb.label(fact)}")
+    return _("{winner} and {runner_up} are equally certain; the tie went to {winner}, listed first in the "
+             "knowledge base's values of {fact}", winner=kb.value_label(fact, winner),
+             runner_up=kb.value_label(fact, runner_up), fact=kb.label(fact))
 
 
 def settling_questions(kb: KnowledgeBase, c: Consultation, fact: str, values: set[Any]) -> tuple[list[str], list[str]]:
@@ -90,7 +91,7 @@ def settling_questions(kb: KnowledgeBase, c: Consultation, fact: str, values: se
                 questions.add(name)
             elif name not in seen and name not in c.answers:
                 seen.add(name)
-                todo.extend(r for r, _ in writers.get(name, []))
+                todo.extend(r for r, _value in writers.get(name, []))
     order = list(kb.questions)
     open_ = sorted((q for q in questions if q not in c.answers), key=order.index)
     unsure = sorted((q for q in questions if q in c.answers and c.answers[q].unsure), key=order.index)
@@ -105,19 +106,23 @@ def _contested(kb: KnowledgeBase, c: Consultation, contest: Contest, winner: Val
     tie = _tie_text(kb, fact, contest.winner, contest.runner_up) if contest.tie else None
 
     def evidence(option: ValueOption) -> str:
-        return f"{option.label} ({option.cf:.2f}; rules {', '.join(option.rules) or 'none'})"
+        return _("{value} ({cf}; rules {rules})", value=option.label, cf=f"{option.cf:.2f}",
+                 rules=", ".join(option.rules) or _("none"))
 
-    settle = [f'answer "{kb.questions[q].text}"' for q in open_[:3]]
-    settle += [f'confirm the unsure answer to "{kb.questions[q].text}"' for q in unsure[:2]]
+    def then(text: str, more: str) -> str:  # one sentence after another, spaced as the language spaces them
+        return _("{text} {more}", text=text, more=more)
+
+    settle = [_('answer "{question}"', question=kb.questions[q].text) for q in open_[:3]]
+    settle += [_('confirm the unsure answer to "{question}"', question=kb.questions[q].text) for q in unsure[:2]]
     if can_state:
-        settle.append(f'state "{kb.label(fact)}" directly if you know it')
-    message = (f"{kb.label(fact)} is contested: {evidence(winner)} against {evidence(runner)}, "
-               f"within the margin of {c.policy.contested_margin:.2f}. The advice rests on "
-               f"{winner.label}; treat it with care.")
+        settle.append(_('state "{fact}" directly if you know it', fact=kb.label(fact)))
+    message = _("{fact} is contested: {winner} against {runner_up}, within the margin of {margin}. The advice "
+                "rests on {value}; treat it with care.", fact=kb.label(fact), winner=evidence(winner),
+                runner_up=evidence(runner), margin=f"{c.policy.contested_margin:.2f}", value=winner.label)
     if tie:
-        message += f" {tie[0].upper()}{tie[1:]}."
-    message += (" To settle it: " + "; or ".join(settle) + "." if settle
-                else " No question left in the knowledge base can settle it.")
+        message = then(message, _("{tie}.", tie=f"{tie[0].upper()}{tie[1:]}"))
+    message = then(message, _("To settle it: {steps}.", steps=_("; or ").join(settle)) if settle
+                   else _("No question left in the knowledge base can settle it."))
     return Contested(runner, c.policy.contested_margin, tie, tuple(open_), tuple(unsure), can_state, message)
 
 

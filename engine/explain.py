@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gvc_advisor.engine.evaluate import literal_value
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import Rule
 from gvc_advisor.engine.kb.schema.base import SourceRef
@@ -20,6 +21,9 @@ from gvc_advisor.engine.result import Conclusion, Consultation, Premise
 from gvc_advisor.engine.rete.normalize import Branch
 from gvc_advisor.engine.wording import describe_literal
 
+#: The tag of a why-not tree's root (see :func:`why_not`).
+NOT_RECOMMENDED = "not-recommended"
+
 
 @dataclass
 class Node:
@@ -27,6 +31,12 @@ class Node:
     kind: str  # conclusion | rule | because | source | answer | stated | absent | unmet | note
     children: list[Node] = field(default_factory=list)
     ref: str | None = None  # rule id, fact name, question id…
+    #: What the node speaks of, for code that reads the tree (the label is in the
+    #: user's language, so nothing parses it): the fact value of a conclusion, the
+    #: condition of an ``absent`` or ``unmet`` node.  Not part of :meth:`to_data`.
+    value: Any = field(default=None, compare=False)
+    #: ``not-recommended`` on the root of a why-not tree.
+    tag: str = field(default="", compare=False)
 
     def to_text(self, indent: int = 0) -> str:
         lines = ["  " * indent + ("- " if indent else "") + self.label]
@@ -50,21 +60,22 @@ def cite(kb: KnowledgeBase, ref: SourceRef) -> str:
 
 def rule_node(kb: KnowledgeBase, rule: Rule, headline: str) -> Node:
     node = Node(headline, "rule", ref=rule.id)
-    node.children.append(Node(f"because: {rule.because}", "because"))
+    node.children.append(Node(_("because: {because}", because=rule.because), "because"))
     node.children.extend(Node(cite(kb, ref), "source", ref=ref.key) for ref in rule.sources)
     return node
 
 
 def _premise_node(kb: KnowledgeBase, c: Consultation, premise: Premise, depth: int) -> Node:
     if not premise.positive:
-        return Node(f"{premise.description}: holds (no such value established)", "absent",
-                    ref=premise.fact)
+        return Node(_("{condition}: holds (no such value established)", condition=premise.description),
+                    "absent", ref=premise.fact, value=premise.description)
     if premise.fact in kb.questions and premise.fact not in c.facts:
         question = kb.questions[premise.fact]
         answer = c.answers.get(premise.fact)
-        unsure = " (unsure)" if answer is not None and answer.unsure else ""
-        return Node(f'answer: "{question.text}" → {question.label_of(premise.value)}{unsure} '
-                    f"[cf {premise.cf:.2f}]", "answer", ref=premise.fact)
+        template = (_('answer: "{question}" → {answer} (unsure) [cf {cf}]') if answer is not None and answer.unsure
+                    else _('answer: "{question}" → {answer} [cf {cf}]'))
+        return Node(template.format(question=question.text, answer=question.label_of(premise.value),
+                                    cf=f"{premise.cf:.2f}"), "answer", ref=premise.fact, value=premise.value)
     return explain_fact(kb, c, premise.fact, premise.value, depth + 1)
 
 
@@ -74,8 +85,9 @@ def _conclusion_children(kb: KnowledgeBase, c: Consultation, conclusion: Conclus
         if contribution.overridden:
             continue
         rule = kb.rule(contribution.rule_id)
-        node = rule_node(kb, rule, f"rule {rule.id}: {rule.title} "
-                                   f"[rule cf × premise {contribution.premise_cf:.2f} = {contribution.cf:+.2f}]")
+        node = rule_node(kb, rule, _("rule {id}: {title} [rule cf × premise {premise_cf} = {cf}]", id=rule.id,
+                                     title=rule.title, premise_cf=f"{contribution.premise_cf:.2f}",
+                                     cf=f"{contribution.cf:+.2f}"))
         if depth < 12:
             node.children.extend(_premise_node(kb, c, p, depth) for p in contribution.premises)
         children.append(node)
@@ -87,39 +99,42 @@ def _alternatives_node(kb: KnowledgeBase, c: Consultation, fact: str, depth: int
     alternatives = c.alternatives(fact)
     if not alternatives:
         return None
-    node = Node("alternatives considered (not used: a single-valued fact holds only its strongest value)",
+    node = Node(_("alternatives considered (not used: a single-valued fact holds only its strongest value)"),
                 "note", ref=fact)
-    for value, _ in alternatives:
+    for value, _cf in alternatives:
         node.children.append(explain_fact(kb, c, fact, value, depth + 1, alternatives=False))
     contest = c.contest(fact)
     if contest is not None:
-        tie = " (a tie, broken by the order of the values in the knowledge base)" if contest.tie else ""
-        node.children.append(Node(
-            f"contested: the runner-up is within {c.policy.contested_margin:.2f} of the winner{tie}", "note"))
+        template = (_("contested: the runner-up is within {margin} of the winner (a tie, broken by the order "
+                      "of the values in the knowledge base)") if contest.tie
+                    else _("contested: the runner-up is within {margin} of the winner"))
+        node.children.append(Node(template.format(margin=f"{c.policy.contested_margin:.2f}"), "note"))
     return node
 
 
 def explain_fact(kb: KnowledgeBase, c: Consultation, fact: str, value: Any, depth: int = 0,
                  alternatives: bool = True) -> Node:
     conclusion = c.facts.get(fact, {}).get(value)
-    label = f"{kb.label(fact)} = {kb.value_label(fact, value)}"
+    label = _("{fact} = {value}", fact=kb.label(fact), value=kb.value_label(fact, value))
     if conclusion is None:
-        return Node(f"{label}: no rule concluded this", "note", ref=fact)
+        return Node(_("{conclusion}: no rule concluded this", conclusion=label), "note", ref=fact, value=value)
+    cf = f"{conclusion.cf:.2f}"
     if conclusion.stated is not None:
-        node = Node(f"{label} [cf {conclusion.cf:.2f}]: stated directly by the user; "
-                    "inference is overridden", "stated", ref=fact)
+        node = Node(_("{conclusion} [cf {cf}]: stated directly by the user; inference is overridden",
+                      conclusion=label, cf=cf), "stated", ref=fact, value=value)
         ignored = [x.rule_id for v in c.facts.get(fact, {}).values() for x in v.contributions if x.overridden]
         if ignored:
-            node.children.append(Node("rules that would otherwise have concluded on this fact: "
-                                      + ", ".join(sorted(set(ignored))), "note"))
+            node.children.append(Node(_("rules that would otherwise have concluded on this fact: {rules}",
+                                        rules=", ".join(sorted(set(ignored)))), "note"))
         return node
     declared = dict(c.established(fact))
     if value not in declared and conclusion.cf >= c.threshold:
         winner, winner_cf = c.established(fact)[0]
-        node = Node(f"{label} [cf {conclusion.cf:.2f}]: alternative considered, not used: "
-                    f"{kb.value_label(fact, winner)} is stronger [cf {winner_cf:.2f}]", "conclusion", ref=fact)
+        node = Node(_("{conclusion} [cf {cf}]: alternative considered, not used: {winner} is stronger "
+                      "[cf {winner_cf}]", conclusion=label, cf=cf, winner=kb.value_label(fact, winner),
+                      winner_cf=f"{winner_cf:.2f}"), "conclusion", ref=fact, value=value)
     else:
-        node = Node(f"{label} [cf {conclusion.cf:.2f}]", "conclusion", ref=fact)
+        node = Node(_("{conclusion} [cf {cf}]", conclusion=label, cf=cf), "conclusion", ref=fact, value=value)
     node.children = _conclusion_children(kb, c, conclusion, depth)
     if alternatives and value in declared:
         extra = _alternatives_node(kb, c, fact, depth)
@@ -132,7 +147,7 @@ def _conflict_node(kb: KnowledgeBase, c: Consultation, rec_id: str) -> Node | No
     winner = c.beaten.get(rec_id)
     if winner is None:
         return None
-    return Node(f"not made: it {why_not_chosen(kb, c, rec_id)}", "note", ref=winner)
+    return Node(_("not made: it {why}", why=why_not_chosen(kb, c, rec_id)), "note", ref=winner)
 
 
 def explain_recommendation(kb: KnowledgeBase, c: Consultation, rec_id: str) -> Node:
@@ -141,9 +156,10 @@ def explain_recommendation(kb: KnowledgeBase, c: Consultation, rec_id: str) -> N
     if conclusion is None or conclusion.cf < c.threshold:
         return why_not(kb, c, rec_id)
     conflict = _conflict_node(kb, c, rec_id)
-    status = "alternative not chosen" if conflict is not None else "recommended"
-    node = Node(f"{status}: {rec.title} ({rec.upgrading_type.value} upgrading) "
-                f"[cf {conclusion.cf:.2f}]", "conclusion", ref=rec_id)
+    template = (_("alternative not chosen: {title} ({upgrading}) [cf {cf}]") if conflict is not None
+                else _("recommended: {title} ({upgrading}) [cf {cf}]"))
+    node = Node(template.format(title=rec.title, upgrading=rec.upgrading_type.label,
+                                cf=f"{conclusion.cf:.2f}"), "conclusion", ref=rec_id)
     if conflict is not None:
         node.children.append(conflict)
     node.children.extend(_conclusion_children(kb, c, conclusion, 0))
@@ -155,8 +171,9 @@ def explain_warning(kb: KnowledgeBase, c: Consultation, warn_id: str) -> Node:
     spec = kb.warnings[warn_id]
     conclusion = c.warnings.get(warn_id)
     if conclusion is None or conclusion.cf < c.threshold:
-        return Node(f"warning {warn_id} was not raised", "note", ref=warn_id)
-    node = Node(f"warning: {spec.title} [cf {conclusion.cf:.2f}]", "conclusion", ref=warn_id)
+        return Node(_("warning {id} was not raised", id=warn_id), "note", ref=warn_id)
+    node = Node(_("warning: {title} [cf {cf}]", title=spec.title, cf=f"{conclusion.cf:.2f}"), "conclusion",
+                ref=warn_id)
     node.children = _conclusion_children(kb, c, conclusion, 0)
     return node
 
@@ -175,15 +192,17 @@ def why_not(kb: KnowledgeBase, c: Consultation, rec_id: str, branches: dict[str,
     if conclusion is not None and conclusion.cf >= c.threshold:
         conflict = _conflict_node(kb, c, rec_id)
         if conflict is not None:
-            node = Node(f"not recommended: {rec.title}", "conclusion", ref=rec_id)
+            node = Node(_("not recommended: {title}", title=rec.title), "conclusion", ref=rec_id,
+                        tag=NOT_RECOMMENDED)
             node.children.append(conflict)
             return node
-        return Node(f"{rec.title} was recommended [cf {conclusion.cf:.2f}]", "note", ref=rec_id)
-    node = Node(f"not recommended: {rec.title}", "conclusion", ref=rec_id)
+        return Node(_("{title} was recommended [cf {cf}]", title=rec.title, cf=f"{conclusion.cf:.2f}"), "note",
+                    ref=rec_id)
+    node = Node(_("not recommended: {title}", title=rec.title), "conclusion", ref=rec_id, tag=NOT_RECOMMENDED)
     if conclusion is not None and conclusion.contributions:
         node.children.append(Node(
-            f"some rules support it, but the combined certainty {conclusion.cf:.2f} is below the "
-            f"threshold {c.threshold:.2f}", "note"))
+            _("some rules support it, but the combined certainty {cf} is below the threshold {threshold}",
+              cf=f"{conclusion.cf:.2f}", threshold=f"{c.threshold:.2f}"), "note"))
     candidates = []
     for rule in kb.rules:
         if ("recommendation", rec_id, "") not in {conclusion_key(a) for a in rule.then}:
@@ -193,39 +212,41 @@ def why_not(kb: KnowledgeBase, c: Consultation, rec_id: str, branches: dict[str,
         candidates.append((len(closest), rule.id, rule, closest))
     candidates.sort(key=lambda item: (item[0], item[1]))
     if not candidates:
-        node.children.append(Node("no rule in the knowledge base recommends it", "note"))
-    for _, _, rule, unmet in candidates[:limit]:
-        child = rule_node(kb, rule, f"rule {rule.id}: {rule.title}")
+        node.children.append(Node(_("no rule in the knowledge base recommends it"), "note"))
+    for _count, _id, rule, unmet in candidates[:limit]:
+        child = rule_node(kb, rule, _("rule {id}: {title}", id=rule.id, title=rule.title))
         if unmet:
-            child.children.extend(Node(f"unmet: {text}", "unmet") for text in unmet)
+            child.children.extend(Node(_("unmet: {condition}", condition=text), "unmet", value=text) for text in unmet)
         else:
-            child.children.append(Node("its conditions hold, but with too little certainty", "note"))
+            child.children.append(Node(_("its conditions hold, but with too little certainty"), "note"))
         node.children.append(child)
     return node
 
 
 def _plan_condition_node(kb: KnowledgeBase, waiting_id: str) -> Node:
     """A plan condition waiting on a question (see relevance): urgency or already followed."""
-    kind, _, item_id = waiting_id.partition(":")
+    kind, _colon, item_id = waiting_id.partition(":")
     if kind == "urgency":
         rule = next(r for r in kb.urgency_rules if r.id == item_id)
         titles = ", ".join(kb.recommendations[r].title for r in rule.recommendations)
-        node = Node(f"urgency rule {rule.id}: {rule.title} → {rule.urgency.value}: {titles}", "rule", ref=rule.id)
-        node.children.append(Node(f"because: {rule.because}", "because"))
+        node = Node(_("urgency rule {id}: {title} → {urgency}: {recommendations}", id=rule.id, title=rule.title,
+                      urgency=rule.urgency.label, recommendations=titles), "rule", ref=rule.id)
+        node.children.append(Node(_("because: {because}", because=rule.because), "because"))
         node.children.extend(Node(cite(kb, ref), "source", ref=ref.key) for ref in rule.sources)
         return node
     rec = kb.recommendations[item_id]
     followed = rec.already_followed
     assert followed is not None
-    return Node(f"whether the firm already does this: {rec.title} → "
-                f"{'continue / deepen' if followed.then == 'deepen' else 'left out of the plan'}", "note",
-                ref=rec.id, children=[Node(f"because: {followed.because}", "because")])
+    template = (_("whether the firm already does this: {title} → continue / deepen") if followed.then == "deepen"
+                else _("whether the firm already does this: {title} → left out of the plan"))
+    return Node(template.format(title=rec.title), "note", ref=rec.id,
+                children=[Node(_("because: {because}", because=followed.because), "because")])
 
 
 def why_question(kb: KnowledgeBase, waiting_rules: list[str]) -> Node:
     """Why a question is asked: the rules (and plan conditions) waiting on it,
     and what they would conclude."""
-    node = Node("this answer can still change these conclusions:", "note")
+    node = Node(_("this answer can still change these conclusions:"), "note")
     for rule_id in waiting_rules:
         if ":" in rule_id:
             node.children.append(_plan_condition_node(kb, rule_id))
@@ -235,12 +256,13 @@ def why_question(kb: KnowledgeBase, waiting_rules: list[str]) -> Node:
         for action in rule.then:
             kind, target, value = conclusion_key(action)
             if kind == "fact":
-                would.append(f"{kb.label(target)} = {kb.value_label(target, value)}")
+                would.append(_("{fact} = {value}", fact=kb.label(target), value=kb.value_label(target, value)))
             elif kind == "recommendation":
-                would.append(f"recommend: {kb.recommendations[target].title}")
+                would.append(_("recommend: {title}", title=kb.recommendations[target].title))
             else:
-                would.append(f"warn: {kb.warnings[target].title}")
-        child = rule_node(kb, rule, f"rule {rule.id}: {rule.title} → " + "; ".join(would))
+                would.append(_("warn: {title}", title=kb.warnings[target].title))
+        child = rule_node(kb, rule, _("rule {id}: {title} → {conclusions}", id=rule.id, title=rule.title,
+                                      conclusions=_("; ").join(would)))
         node.children.append(child)
     return node
 
@@ -251,20 +273,21 @@ def explain(kb: KnowledgeBase, c: Consultation, target: str) -> Node:
         return explain_recommendation(kb, c, target)
     if target in kb.warnings:
         return explain_warning(kb, c, target)
-    fact, _, value = target.partition("=")
+    fact, _equals, value = target.partition("=")
     if fact in kb.facts:
         if value:
             return explain_fact(kb, c, fact, value)
         values = c.established(fact)
         if not values:
-            return Node(f"{kb.label(fact)}: not established from the answers given", "note", ref=fact)
+            return Node(_("{fact}: not established from the answers given", fact=kb.label(fact)), "note", ref=fact)
         root = Node(f"{kb.label(fact)}", "conclusion", ref=fact)
-        root.children = [explain_fact(kb, c, fact, v) for v, _ in values]
+        root.children = [explain_fact(kb, c, fact, v) for v, _cf in values]
         return root
     if fact in kb.questions:
         answer = c.answers.get(fact)
         text = kb.questions[fact].text
         if answer is None:
-            return Node(f'"{text}" was not answered', "note", ref=fact)
-        return Node(f'"{text}" → {kb.value_label(fact, answer.value)}: answered by the user', "answer", ref=fact)
+            return Node(_('"{question}" was not answered', question=text), "note", ref=fact)
+        return Node(_('"{question}" → {answer}: answered by the user', question=text,
+                      answer=kb.value_label(fact, answer.value)), "answer", ref=fact, value=answer.value)
     raise KeyError(target)

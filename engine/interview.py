@@ -14,6 +14,7 @@ from typing import Any
 
 from gvc_advisor.engine.engines import engine_for
 from gvc_advisor.engine.errors import AnswersError
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.answers import Answer, Answers, check_value
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema import Question
@@ -61,7 +62,7 @@ class Interview:
         """Record (or change) an answer; raise AnswersError if it is not allowed."""
         statable = name in self.kb.facts and self.kb.facts[name].statable
         if name not in self.kb.questions and not statable:
-            raise AnswersError(f"unknown question or statable fact '{name}'")
+            raise AnswersError(_("unknown question or statable fact '{name}'", name=name))
         checked, error = check_value(self.kb, name, value)
         if error:
             raise AnswersError(error)

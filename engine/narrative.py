@@ -12,15 +12,17 @@ as notes, so a richer tree never loses information.
 
 from __future__ import annotations
 
-import textwrap
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gvc_advisor.engine.explain import Node, describe_literal
+from gvc_advisor.engine.explain import NOT_RECOMMENDED, Node, describe_literal
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.rules import conclusion_key
 from gvc_advisor.engine.result import Consultation
 from gvc_advisor.engine.rete.normalize import dnf
+from gvc_advisor.engine.text_wrap import fill
 
 #: How deep inferred facts are followed (each level is "we concluded …, since …").
 MAX_DEPTH = 4
@@ -58,17 +60,17 @@ def value_words(kb: KnowledgeBase, name: str, value: Any) -> str:
     return kb.value_label(name, value)
 
 
+#: Certainty in words, from the highest band down (each a whole phrase, for translation).
+_CONFIDENCE = ((0.8, N_("high confidence (certainty {cf} out of 1)")),
+               (0.6, N_("fair confidence (certainty {cf} out of 1)")),
+               (0.4, N_("moderate confidence (certainty {cf} out of 1)")),
+               (float("-inf"), N_("low confidence: treat it as a lead to check (certainty {cf} out of 1)")))
+
+
 def confidence(cf: float) -> str:
     """Certainty in words (the number stays, in brackets, for the curious)."""
-    if cf >= 0.8:
-        words = "high confidence"
-    elif cf >= 0.6:
-        words = "fair confidence"
-    elif cf >= 0.4:
-        words = "moderate confidence"
-    else:
-        words = "low confidence: treat it as a lead to check"
-    return f"{words} (certainty {cf:.2f} out of 1)"
+    template = next(words for floor, words in _CONFIDENCE if cf >= floor)
+    return _(template, cf=f"{cf:.2f}")
 
 
 def lower_first(text: str) -> str:
@@ -79,8 +81,11 @@ def lower_first(text: str) -> str:
 
 
 def sentence(text: str) -> str:
+    """``text`` ending as a sentence: a full stop in its own script (``。`` after Chinese)."""
     text = text.strip()
-    return text if not text or text[-1] in ".!?:" else text + "."
+    if not text or text[-1] in ".!?:。！？：":
+        return text
+    return text + ("。" if unicodedata.east_asian_width(text[-1]) in "WF" else ".")
 
 
 class _Narrator:
@@ -98,19 +103,19 @@ class _Narrator:
         if node.kind == "conclusion" and ref in kb.recommendations:
             rec = kb.recommendations[ref]
             conclusion = self.c.recommendations.get(ref)
-            if node.label.startswith("not recommended"):
+            if node.tag == NOT_RECOMMENDED:
                 self.why_not(node, rec.title)
                 return
-            self.add(0, "headline", f"{rec.title} ({rec.upgrading_type.value} upgrading)")
+            self.add(0, "headline", _("{title} ({upgrading})", title=rec.title, upgrading=rec.upgrading_type.label))
             if conclusion is not None:
-                self.add(0, "certainty", f"Recommended with {confidence(conclusion.cf)}.")
+                self.add(0, "certainty", _("Recommended with {confidence}.", confidence=confidence(conclusion.cf)))
             self.reasons(node, 0)
             self.add_sources(node)
         elif node.kind == "conclusion" and ref in kb.warnings:
             conclusion = self.c.warnings.get(ref)
-            self.add(0, "headline", f"Warning: {kb.warnings[ref].title}")
+            self.add(0, "headline", _("Warning: {title}", title=kb.warnings[ref].title))
             if conclusion is not None:
-                self.add(0, "certainty", f"Raised with {confidence(conclusion.cf)}.")
+                self.add(0, "certainty", _("Raised with {confidence}.", confidence=confidence(conclusion.cf)))
             self.add(0, "because", kb.warnings[ref].message)
             self.reasons(node, 0)
             self.add_sources(node)
@@ -129,19 +134,21 @@ class _Narrator:
             self.other(node, 0)
 
     # -- recommendations and warnings ----------------------------------------------
-    def reasons(self, node: Node, depth: int, lead: str = "Firms like yours", key: tuple | None = None) -> None:
+    def reasons(self, node: Node, depth: int, lead: str = N_("Firms like yours: {finding}"),
+                key: tuple | None = None) -> None:
         """Each supporting rule: what holds for firms like yours, and why it fits you
         (for a fact, rules that count against the value say so)."""
         for rule_node in (n for n in node.children if n.kind == "rule"):
             rule = self.rule_of(rule_node)
             title = rule.title if rule else rule_node.label
             against = self.counts_against(rule, key)
-            self.add(depth, "general", f"{'Evidence against' if against else lead}: {sentence(lower_first(title))}")
+            self.add(depth, "general", _(N_("Evidence against: {finding}") if against else lead,
+                                         finding=sentence(lower_first(title))))
             if rule is not None:
                 self.add(depth + 1, "because", sentence(rule.because))
             premises = [n for n in rule_node.children if n.kind not in ("because", "source")]
             if premises:
-                self.add(depth + 1, "fits", "It fits you because")
+                self.add(depth + 1, "fits", _("It fits you because"))
                 for premise in premises:
                     self.premise(premise, rule_node, depth + 2)
         for other in (n for n in node.children if n.kind not in ("rule", "source")):
@@ -153,7 +160,8 @@ class _Narrator:
         elif node.kind in ("conclusion", "stated"):
             self.fact(node, depth)
         elif node.kind == "absent":
-            self.add(depth, "absent", f"nothing you said points to: {self.absent(node, rule_node)}")
+            self.add(depth, "absent", _("nothing you said points to: {condition}",
+                                        condition=self.absent(node, rule_node)))
         else:
             self.other(node, depth)
 
@@ -163,8 +171,9 @@ class _Narrator:
         question = self.kb.questions.get(name)
         if answer is None or question is None:
             return node.label
-        unsure = " (you were not sure)" if answer.unsure else ""
-        return f"you answered “{value_words(self.kb, name, answer.value)}” to “{question.text}”{unsure}"
+        template = (_("you answered “{answer}” to “{question}” (you were not sure)") if answer.unsure
+                    else _("you answered “{answer}” to “{question}”"))
+        return template.format(answer=value_words(self.kb, name, answer.value), question=question.text)
 
     def fact(self, node: Node, depth: int) -> None:
         fact = node.ref or ""
@@ -172,41 +181,38 @@ class _Narrator:
         label = lower_first(self.kb.label(fact))
         shown = self.kb.value_label(fact, value) if value is not None else "?"
         if node.kind == "stated":
-            self.add(depth, "stated",
-                     f"you stated that the {label} is “{shown}”; the rules' own inference is set aside")
+            self.add(depth, "stated", _("you stated that the {fact} is “{value}”; the rules' own inference is "
+                                        "set aside", fact=label, value=shown))
             return
         conclusion = self.c.facts.get(fact, {}).get(value)
         if depth == 0:
-            self.add(0, "headline", f"{self.kb.label(fact)}: {shown}")
+            self.add(0, "headline", _("{fact}: {value}", fact=self.kb.label(fact), value=shown))
             if conclusion is not None:
-                self.add(0, "certainty", f"Concluded with {confidence(conclusion.cf)}.")
-            self.reasons(node, 0, lead="Evidence", key=("fact", fact, str(value)))
+                self.add(0, "certainty", _("Concluded with {confidence}.", confidence=confidence(conclusion.cf)))
+            self.reasons(node, 0, lead=N_("Evidence: {finding}"), key=("fact", fact, str(value)))
             return
-        self.add(depth, "found", f"we concluded that the {label} is “{shown}”, since")
+        self.add(depth, "found", _("we concluded that the {fact} is “{value}”, since", fact=label, value=shown))
         if depth >= MAX_DEPTH:
-            self.add(depth + 1, "note", "(the consultant's view shows the rest of the reasoning)")
+            self.add(depth + 1, "note", _("(the consultant's view shows the rest of the reasoning)"))
             return
         for rule_node in (n for n in node.children if n.kind == "rule"):
             rule = self.rule_of(rule_node)
             if rule is not None:
                 against = self.counts_against(rule, ("fact", fact, str(value)))
-                self.add(depth + 1, "general", ("but, counting against it: " if against else "")
-                         + sentence(lower_first(rule.title)))
+                finding = sentence(lower_first(rule.title))
+                self.add(depth + 1, "general", _("but, counting against it: {finding}", finding=finding)
+                         if against else finding)
             for premise in (n for n in rule_node.children if n.kind not in ("because", "source")):
                 self.premise(premise, rule_node, depth + 2)
 
     def fact_value(self, node: Node) -> Any:
-        """The value a fact node speaks of (its label names it, in the KB's words)."""
-        fact = node.ref or ""
-        for value in self.c.facts.get(fact, {}):
-            if node.label.startswith(f"{self.kb.label(fact)} = {self.kb.value_label(fact, value)}"):
-                return value
-        return None
+        """The value a fact node speaks of, if the consultation concluded anything on it."""
+        return node.value if node.value is not None and node.value in self.c.facts.get(node.ref or "", {}) else None
 
     def absent(self, node: Node, rule_node: Node) -> str:
         """A negative condition in the user's words ("not (governance is market)" → labels)."""
         rule = self.rule_of(rule_node)
-        said = node.label.rsplit(": holds", 1)[0]
+        said = node.value if isinstance(node.value, str) else node.label
         if rule is not None:
             for branch in dnf(rule.when):
                 for literal in branch:
@@ -216,27 +222,27 @@ class _Narrator:
 
     # -- why not, why asked ------------------------------------------------------------
     def why_not(self, node: Node, title: str) -> None:
-        self.add(0, "headline", f"Why not: {title}")
-        self.add(0, "certainty", "This was not recommended for your firm.")
+        self.add(0, "headline", _("Why not: {title}", title=title))
+        self.add(0, "certainty", _("This was not recommended for your firm."))
         for child in node.children:
             if child.kind != "rule":
                 self.other(child, 0)
                 continue
             rule = self.rule_of(child)
             title = rule.title if rule else child.label
-            self.add(0, "general", f"The research says: {sentence(title)}")
+            self.add(0, "general", _("The research says: {finding}", finding=sentence(title)))
             unmet = [n for n in child.children if n.kind == "unmet"]
             if unmet:
-                self.add(1, "fits", "For your firm, this is missing:")
+                self.add(1, "fits", _("For your firm, this is missing:"))
             for item in unmet:
-                self.add(2, "unmet", item.label.removeprefix("unmet: "))
+                self.add(2, "unmet", item.value if isinstance(item.value, str) else item.label)
             for note in (n for n in child.children if n.kind == "note"):
                 self.add(1, "note", note.label)
         self.add_sources(node)
 
     def why_asked(self, node: Node) -> None:
-        self.add(0, "headline", "Why are you asking this?")
-        self.add(0, "certainty", "Your answer can still change:")
+        self.add(0, "headline", _("Why are you asking this?"))
+        self.add(0, "certainty", _("Your answer can still change:"))
         for rule_node in (n for n in node.children if n.kind == "rule"):
             rule = self.rule_of(rule_node)
             if rule is None:
@@ -246,11 +252,12 @@ class _Narrator:
                 kind, target, value = conclusion_key(action)
                 if kind == "fact":
                     shown = self.kb.value_label(target, value)
-                    self.add(1, "found", f"the {lower_first(self.kb.label(target))}: “{shown}”")
+                    self.add(1, "found", _("the {fact}: “{value}”", fact=lower_first(self.kb.label(target)),
+                                           value=shown))
                 elif kind == "recommendation":
-                    self.add(1, "found", f"the advice “{self.kb.recommendations[target].title}”")
+                    self.add(1, "found", _("the advice “{title}”", title=self.kb.recommendations[target].title))
                 else:
-                    self.add(1, "found", f"the warning “{self.kb.warnings[target].title}”")
+                    self.add(1, "found", _("the warning “{title}”", title=self.kb.warnings[target].title))
             self.add(2, "because", sentence(rule.because))
 
     # -- helpers -------------------------------------------------------------------------
@@ -288,7 +295,7 @@ class _Narrator:
 
         walk(node, 0)
         if keys:
-            self.add(0, "sources", "Sources: " + "; ".join(keys))
+            self.add(0, "sources", _("Sources: {sources}", sources=_("; ").join(keys)))
 
 
 def narrate(kb: KnowledgeBase, consultation: Consultation, node: Node) -> list[Line]:
@@ -306,6 +313,5 @@ def to_text(lines: list[Line], width: int = 80) -> str:
         bullet = BULLETS.get(line.depth, "") if line.kind in ("said", "found", "stated", "absent", "unmet") else ""
         if out and line.depth == 0 and line.kind in ("headline", "general", "sources"):
             out.append("")
-        out.append(textwrap.fill(line.text, width=max(20, width), initial_indent=indent + bullet,
-                                 subsequent_indent=indent + " " * len(bullet), break_on_hyphens=False))
+        out.append(fill(line.text, max(20, width), indent + bullet, indent + " " * len(bullet)))
     return "\n".join(out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from gvc_advisor.engine.evaluate import holds
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.plan import Urgency
 from gvc_advisor.engine.result import Conclusion, Consultation, Premise
@@ -88,7 +89,7 @@ def _premise_text(kb: KnowledgeBase, premise: Premise) -> str:
     if not premise.positive:
         return describe_literal(kb, premise.literal) if premise.literal is not None else premise.description
     name = kb.facts[premise.fact].label if premise.fact in kb.facts else premise.fact.replace("_", " ")
-    return f"{name}: {kb.value_label(premise.fact, premise.value)}"
+    return _("{fact}: {value}", fact=name, value=kb.value_label(premise.fact, premise.value))
 
 
 def reason(kb: KnowledgeBase, conclusion: Conclusion) -> str:
@@ -100,8 +101,8 @@ def reason(kb: KnowledgeBase, conclusion: Conclusion) -> str:
         return ""
     best = min(used, key=lambda x: (-x.cf, x.rule_id))
     rule = kb.rule(best.rule_id)
-    matched = "; ".join(_premise_text(kb, p) for p in best.premises if p.positive)
-    return f"{rule.title} ({matched})" if matched else rule.title
+    matched = _("; ").join(_premise_text(kb, p) for p in best.premises if p.positive)
+    return _("{title} ({matched})", title=rule.title, matched=matched) if matched else rule.title
 
 
 def _urgency(kb: KnowledgeBase, c: Consultation, rec_id: str,
@@ -165,10 +166,12 @@ def why_not_chosen(kb: KnowledgeBase, c: Consultation, loser: str) -> str:
     """Why a recommendation that reached the threshold lost a conflict."""
     winner = c.beaten[loser]
     cf, winner_cf = c.recommendations[loser].cf, c.recommendations[winner].cf
-    tie = (" (equally certain: the one listed first in the catalogue is made)"
-           if round(cf, 6) == round(winner_cf, 6) else "")
-    return (f"conflicts with \"{kb.recommendations[winner].title}\" ({winner_cf:.2f}), which is stronger{tie}; "
-            "of two conflicting recommendations only the stronger is made")
+    template = (_('conflicts with "{winner}" ({cf}), which is stronger (equally certain: the one listed first in '
+                  'the catalogue is made); of two conflicting recommendations only the stronger is made')
+                if round(cf, 6) == round(winner_cf, 6)
+                else _('conflicts with "{winner}" ({cf}), which is stronger; of two conflicting recommendations '
+                       'only the stronger is made'))
+    return template.format(winner=kb.recommendations[winner].title, cf=f"{winner_cf:.2f}")
 
 
 def build_plan(kb: KnowledgeBase, c: Consultation) -> tuple[list[PlanItem], list[PlanItem], list[AlreadyFollowed],
@@ -183,7 +186,7 @@ def build_plan(kb: KnowledgeBase, c: Consultation) -> tuple[list[PlanItem], list
             dropped.append(AlreadyFollowed(rec.id, rec.title, conclusion.cf, rec.already_followed.because))
         else:
             kept.append((conclusion, follows))
-    made = {conclusion.target for conclusion, _ in kept}
+    made = {conclusion.target for conclusion, _rule in kept}
     groups = {member: g.id for g in kb.choice_groups.values() if len(made & set(g.members)) >= 2
               for member in g.members}
     main, worth = [], []

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gvc_advisor.engine.certainty import PRECISION
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.rete.normalize import Branch, dnf
 
@@ -79,7 +80,8 @@ class AdvicePolicy:
             if rec.already_followed is not None:
                 conditions.append(PlanCondition(f"already-followed:{rec.id}", frozenset({rec.id}),
                                                 tuple(dnf(rec.already_followed.when)),
-                                                f"whether the firm already does this: {rec.title}"))
+                                                _("whether the firm already does this: {title}",
+                                                  title=rec.title)))
         meta = kb.meta
         return cls(
             threshold=meta.threshold, contested_margin=meta.contested_margin,

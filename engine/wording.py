@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from gvc_advisor.engine.i18n import N_, _, current_language
+from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.rete.normalize import Literal
+
+#: Each operator as a whole phrase (so that a translation can order its words).
+_PHRASES = {"equals": N_("{fact} is {value}"), "in": N_("{fact} is {value}"),
+            "not_equals": N_("{fact} is not {value}"), "not_in": N_("{fact} is not {value}"),
+            "gt": N_("{fact} is more than {value}"), "ge": N_("{fact} is at least {value}"),
+            "lt": N_("{fact} is less than {value}"), "le": N_("{fact} is at most {value}")}
+
+
+def _question_name(kb: KnowledgeBase, name: str) -> str:
+    """A question in a condition: in English by its id in words (``supplier competence``, as
+    always); in a translation, the id would be English, so by its translated text."""
+    if name in kb.questions and current_language() != SOURCE_LANGUAGE:
+        return _("the answer to “{question}”", question=kb.questions[name].text)
+    return name.replace("_", " ")
 
 
 def describe_literal(kb: KnowledgeBase, literal: Literal) -> str:
     """A literal in the user's words: derived facts by their label, values by theirs."""
-    name = kb.facts[literal.fact].label if literal.fact in kb.facts else literal.fact.replace("_", " ")
+    name = kb.facts[literal.fact].label if literal.fact in kb.facts else _question_name(kb, literal.fact)
     op, operand = literal.operator, literal.operand
     if op == "known":
-        return f"{name} is {'known' if literal.positive else 'not known'}"
+        return _("{fact} is known", fact=name) if literal.positive else _("{fact} is not known", fact=name)
     values = operand if isinstance(operand, tuple) else (operand,)
-    shown = " or ".join(kb.value_label(literal.fact, v) for v in values)
-    words = {"equals": "is", "in": "is", "not_equals": "is not", "not_in": "is not",
-             "gt": "is more than", "ge": "is at least", "lt": "is less than", "le": "is at most"}[op]
-    text = f"{name} {words} {shown}"
-    return text if literal.positive else f"it is not the case that {text}"
+    shown = _(" or ").join(kb.value_label(literal.fact, v) for v in values)
+    text = _(_PHRASES[op], fact=name, value=shown)
+    return text if literal.positive else _("it is not the case that {condition}", condition=text)

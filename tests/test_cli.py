@@ -231,5 +231,6 @@ def test_a_command_imports_no_other_command_module():
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.startswith('gvc_advisor.cli.')), file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # (translated_help: what every command shares to show its help in the user's language)
     assert out.stderr.strip() == str(["gvc_advisor.cli.base", "gvc_advisor.cli.language", "gvc_advisor.cli.main",
-                                      "gvc_advisor.cli.questions"])
+                                      "gvc_advisor.cli.questions", "gvc_advisor.cli.translated_help"])

@@ -58,7 +58,7 @@ def test_match_locale_accepts_bare_and_hyphenated_names():
 
 
 def test_messages_fall_back_to_english_and_keep_their_placeholders(monkeypatch):
-    import gvc_advisor.engine.i18n.catalog as catalog
+    import gvc_advisor.engine.i18n.translate as catalog  # where the current messages live
 
     assert _("{n} of {total}", n=1, total=2) == "1 of 2"
     monkeypatch.setattr(catalog, "_messages", {"{n} of {total}": "第 {n} 项，共 {total} 项",

@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from yarl import URL
 
+from gvc_advisor.engine.i18n import _
 from gvc_advisor.web import pages
 from gvc_advisor.web.throttle import WRONG_ATTEMPT_DELAY, Throttle
 from gvc_advisor.web.tokens import ACCESS_COOKIE, ACCESS_MAX_AGE, Credentials
@@ -68,14 +69,15 @@ class Gate:
     @web.middleware
     async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if self.loopback_only and not loopback_host(request):
-            raise web.HTTPMisdirectedRequest(text="This server answers to localhost only.\n")
+            raise web.HTTPMisdirectedRequest(text=_("This server answers to localhost only.") + "\n")
         if request.path.startswith(OPEN_PREFIXES) or request.path == "/login":
             return await handler(request)
         if self.credentials.access_valid(request.cookies.get(ACCESS_COOKIE)):
             return await handler(request)
         if request.path == "/" and request.method == "GET":
             raise web.HTTPSeeOther("/login")
-        raise web.HTTPForbidden(text="The workshop passcode is required: open the server's address and type it.\n")
+        raise web.HTTPForbidden(text=_("The workshop passcode is required: open the server's address and type it.")
+                                 + "\n")
 
     def routes(self) -> list[web.RouteDef]:
         return [web.get("/login", self.login_form), web.post("/login", self.login)]
@@ -87,7 +89,7 @@ class Gate:
 
     async def login(self, request: web.Request) -> web.Response:
         if not same_origin(request):
-            raise web.HTTPForbidden(text="The passcode form must be sent from this server's own page.\n")
+            raise web.HTTPForbidden(text=_("The passcode form must be sent from this server's own page.") + "\n")
         client = request.remote or "unknown"
         wait = self.throttle.retry_after(client)
         if wait:
@@ -105,5 +107,5 @@ class Gate:
         self.throttle.failure(client)
         log.warning("wrong passcode from %s", client)
         await asyncio.sleep(WRONG_ATTEMPT_DELAY)
-        return web.Response(status=401, text=pages.login_page("Wrong passcode. Please check it and try again."),
+        return web.Response(status=401, text=pages.login_page(_("Wrong passcode. Please check it and try again.")),
                             content_type=HTML)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from textual_serve.app_service import AppService
 
+from gvc_advisor.engine.i18n import _, current_language
+
 log = logging.getLogger("gvc_advisor.web")
 
 #: Never handed to an interview process: what a participant could make the TUI show.
@@ -35,7 +37,9 @@ TERM_GRACE = 2.0
 
 def interview_command(kb_dir: Path | None) -> list[str]:
     """The command line of one interview, with this very interpreter and install."""
-    command = [sys.executable, "-m", "gvc_advisor", "interview", "--workshop"]
+    # The server's language (its --lang, or its locale) is every participant's: said explicitly,
+    # since an interview's environment may name another locale.
+    command = [sys.executable, "-m", "gvc_advisor", "interview", "--workshop", "--lang", current_language()]
     return [*command, "--kb", str(kb_dir)] if kb_dir else command
 
 
@@ -188,5 +192,6 @@ def writable_problem(folder: Path) -> str | None:
         probe.write_text("ok", encoding="ascii")
         probe.unlink()
     except OSError as exc:
-        return f"--workshop {folder}: cannot write there ({exc.strerror or exc}); choose a folder you can write to"
+        return _("--workshop {folder}: cannot write there ({reason}); choose a folder you can write to",
+                 folder=folder, reason=exc.strerror or exc)
     return None

@@ -9,6 +9,7 @@ import ipaddress
 import socket
 
 from gvc_advisor.engine.errors import Problem, UserError
+from gvc_advisor.engine.i18n import _
 
 WHERE = "<command line>"
 
@@ -18,9 +19,10 @@ def _resolve(host: str, port: int) -> list[tuple]:
         return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as exc:
         reason = exc.strerror if isinstance(exc, socket.gaierror) else str(exc)
-        raise UserError(Problem(WHERE, message=(
-            f"--host {host}: not an address of this machine ({reason}); give one of its IP addresses "
-            "(e.g. 192.168.1.20), 0.0.0.0 for all of them, or 127.0.0.1 for this computer only"))) from None
+        raise UserError(Problem(WHERE, message=_(
+            "--host {host}: not an address of this machine ({reason}); give one of its IP addresses "
+            "(e.g. 192.168.1.20), 0.0.0.0 for all of them, or 127.0.0.1 for this computer only",
+            host=host, reason=reason))) from None
 
 
 def is_loopback(host: str, port: int = 0) -> bool:
@@ -30,7 +32,7 @@ def is_loopback(host: str, port: int = 0) -> bool:
 
 def open_listening_socket(host: str, port: int) -> socket.socket:
     """A bound, listening socket; a ``UserError`` that says what to do otherwise."""
-    family, _, _, _, address = _resolve(host, port)[0]
+    family, _type, _proto, _name, address = _resolve(host, port)[0]
     try:
         if family == socket.AF_INET6 and address[0] == "::":
             return socket.create_server(address[:2], family=family, dualstack_ipv6=socket.has_dualstack_ipv6())
@@ -41,15 +43,16 @@ def open_listening_socket(host: str, port: int) -> socket.socket:
 
 def _bind_message(host: str, port: int, exc: OSError) -> str:
     if exc.errno == errno.EADDRINUSE:
-        return (f"--port {port}: already in use on {host} (another server is running there?); "
-                "choose another port, or --port 0 for any free one")
+        return _("--port {port}: already in use on {host} (another server is running there?); "
+                 "choose another port, or --port 0 for any free one", port=port, host=host)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return (f"--port {port}: permission denied on {host}; ports below 1024 need administrator "
-                "rights, use a port such as 8000")
+        return _("--port {port}: permission denied on {host}; ports below 1024 need administrator "
+                 "rights, use a port such as 8000", port=port, host=host)
     if exc.errno == errno.EADDRNOTAVAIL:
-        return (f"--host {host}: not an address of this machine; give one of its IP addresses, "
-                "0.0.0.0 for all of them, or 127.0.0.1 for this computer only")
-    return f"--host {host} --port {port}: cannot listen there ({exc.strerror or exc})"
+        return _("--host {host}: not an address of this machine; give one of its IP addresses, "
+                 "0.0.0.0 for all of them, or 127.0.0.1 for this computer only", host=host)
+    return _("--host {host} --port {port}: cannot listen there ({reason})", host=host, port=port,
+             reason=exc.strerror or exc)
 
 
 def _lan_address() -> str | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
+from gvc_advisor.engine.i18n import _, current_language, ngettext
+
 STYLE = """
 body { background: #0c181f; color: #e8eef2; font-family: system-ui, sans-serif; margin: 0;
        min-height: 100vh; display: flex; align-items: center; justify-content: center; }
@@ -18,9 +20,16 @@ button { font-size: 1rem; padding: .6rem 1.4rem; background: #5e0ba7; color: #ff
 """
 
 
+def _html_lang() -> str:
+    """The ``lang`` of the pages: the server's language (browsers pick fonts and voices by it)."""
+    from gvc_advisor.engine.i18n.languages import get_language
+
+    return get_language(current_language()).html_lang
+
+
 def _page(title: str, body: str, refresh: int | None = None) -> str:
     meta = f'<meta http-equiv="refresh" content="{refresh}">' if refresh else ""
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{escape(_html_lang())}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">{meta}'
             f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
             f"<body><main>{body}</main></body></html>\n")
@@ -28,39 +37,54 @@ def _page(title: str, body: str, refresh: int | None = None) -> str:
 
 def login_page(error: str = "") -> str:
     message = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
-    return _page("gvc-advisor workshop", f"""
-<h1>gvc-advisor workshop</h1>
-<p>Type the passcode the facilitator gave you to start your interview.</p>
+    title = escape(_("gvc-advisor workshop"))
+    return _page(_("gvc-advisor workshop"), f"""
+<h1>{title}</h1>
+<p>{escape(_("Type the passcode the facilitator gave you to start your interview."))}</p>
 {message}
 <form method="post" action="/login">
-  <label for="passcode">Passcode</label>
+  <label for="passcode">{escape(_("Passcode"))}</label>
   <input id="passcode" name="passcode" type="password" autocomplete="off" autocapitalize="none"
          autocorrect="off" spellcheck="false" autofocus required>
-  <button type="submit">Continue</button>
+  <button type="submit">{escape(_("Continue"))}</button>
 </form>""")
 
 
 def locked_out_page(minutes: int) -> str:
-    return _page("gvc-advisor workshop", f"""
-<h1>Too many wrong passcodes</h1>
-<p class="error">This device typed a wrong passcode too many times. Please wait about {minutes} minute(s),
-then try again, or ask the facilitator.</p>""")
+    return _page(_("gvc-advisor workshop"), f"""
+<h1>{escape(_("Too many wrong passcodes"))}</h1>
+<p class="error">{escape(ngettext(
+        "This device typed a wrong passcode too many times. Please wait about {n} minute, then try again, "
+        "or ask the facilitator.",
+        "This device typed a wrong passcode too many times. Please wait about {n} minutes, then try again, "
+        "or ask the facilitator.", minutes))}</p>""")
 
 
 def full_text(capacity: int) -> str:
-    return (f"All interview places of this workshop ({capacity}) are in use. Please wait until a participant "
-            "has finished, then reload this page; your saved sessions are kept.")
+    return _("All interview places of this workshop ({capacity}) are in use. Please wait until a participant "
+             "has finished, then reload this page; your saved sessions are kept.", capacity=capacity)
 
 
 def full_page(capacity: int) -> str:
-    return _page("gvc-advisor workshop: all places in use", f"""
-<h1>All interview places are in use</h1>
+    return _page(_("gvc-advisor workshop: all places in use"), f"""
+<h1>{escape(_("All interview places are in use"))}</h1>
 <p>{escape(full_text(capacity))}</p>
-<p>This page tries again by itself every 15 seconds.</p>""", refresh=15)
+<p>{escape(_("This page tries again by itself every 15 seconds."))}</p>""", refresh=15)
 
 
 def full_terminal(capacity: int) -> bytes:
     """The same message, written into the browser's terminal when the last place went
     to another tab between loading the page and connecting."""
-    return ("\x1b[2J\x1b[H\x1b[1m gvc-advisor workshop\x1b[0m\r\n\r\n " + full_text(capacity)
+    return ("\x1b[2J\x1b[H\x1b[1m " + _("gvc-advisor workshop") + "\x1b[0m\r\n\r\n " + full_text(capacity)
             + "\r\n").encode("utf-8")
+
+
+def index_texts() -> dict[str, str]:
+    """The words of the interview page (``templates/app_index.html``) in the server's language."""
+    return {
+        "html_lang": _html_lang(),
+        "start_label": _("Start"),
+        "closed_message": _("The interview has closed. Your answers are saved:"),
+        "closed_hint": _("start again and choose “Resume a saved session” to continue."),
+        "start_again_label": _("Start again"),
+    }

@@ -26,6 +26,7 @@ from aiohttp import WSCloseCode, web
 from aiohttp.web_runner import GracefulExit
 from textual_serve.server import Server, to_int
 
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.web import pages
 from gvc_advisor.web.gate import Gate, same_origin
 from gvc_advisor.web.interviews import InterviewProcess, Slots, interview_command, participant_folder
@@ -34,7 +35,7 @@ from gvc_advisor.web.tokens import PARTICIPANT_COOKIE, PARTICIPANT_MAX_AGE, Cred
 log = logging.getLogger("gvc_advisor.web")
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-TITLE = "gvc-advisor workshop"
+TITLE = N_("gvc-advisor workshop")
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",  # no other site can frame the interview and steer clicks
     "X-Content-Type-Options": "nosniff",
@@ -55,7 +56,7 @@ class WorkshopSettings:
 class WorkshopServer(Server):
     def __init__(self, settings: WorkshopSettings) -> None:
         self.argv = interview_command(settings.kb_dir)
-        super().__init__(" ".join(self.argv), title=TITLE, templates_path=TEMPLATES)
+        super().__init__(" ".join(self.argv), title=_(TITLE), templates_path=TEMPLATES)
         self.settings = settings
         self.credentials = Credentials(load_or_create_key(settings.folder), settings.passcode)
         self.gate = Gate(self.credentials, settings.loopback_only)
@@ -134,7 +135,8 @@ class WorkshopServer(Server):
                 "font_size": max(8, min(40, to_int(request.query.get("fontsize", "16"), 16))),
                 "app_websocket_url": f"{scheme}://{request.host}/ws",
                 "config": {"static": {"url": "/static/"}},
-                "application": {"name": TITLE},
+                "application": {"name": _(TITLE)},
+                **pages.index_texts(),
             }
             response = aiohttp_jinja2.render_template("app_index.html", request, context)
         self._keep_participant(request, response)
@@ -152,12 +154,12 @@ class WorkshopServer(Server):
     # -- one interview per websocket -----------------------------------------------
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         if not same_origin(request):
-            raise web.HTTPForbidden(text="Interviews can only be opened from this server's own page.\n")
+            raise web.HTTPForbidden(text=_("Interviews can only be opened from this server's own page.") + "\n")
         if self.closing:
-            raise web.HTTPServiceUnavailable(text="The workshop server is stopping.\n")
+            raise web.HTTPServiceUnavailable(text=_("The workshop server is stopping.") + "\n")
         participant = self.credentials.participant(request.cookies.get(PARTICIPANT_COOKIE))
         if participant is None:
-            raise web.HTTPForbidden(text="Reload the page (the browser must accept this server's cookies).\n")
+            raise web.HTTPForbidden(text=_("Reload the page (the browser must accept this server's cookies).") + "\n")
         width = max(20, min(500, to_int(request.query.get("width", "80"), 80)))
         height = max(10, min(300, to_int(request.query.get("height", "24"), 24)))
         websocket = web.WebSocketResponse(heartbeat=15)
@@ -169,7 +171,7 @@ class WorkshopServer(Server):
             if not reserved:
                 log.warning("all %d places in use: participant %s told to wait", self.slots.capacity, participant)
                 await websocket.send_bytes(pages.full_terminal(self.slots.capacity))
-                async for _ in websocket:  # keep the message on screen until the tab goes
+                async for _message in websocket:  # keep the message on screen until the tab goes
                     pass
                 return websocket
             interview = InterviewProcess(

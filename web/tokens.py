@@ -17,6 +17,8 @@ import secrets
 import time
 from pathlib import Path
 
+from gvc_advisor.engine.i18n import _
+
 #: No look-alike characters (0/o, 1/l/i): the passcode is read aloud or from a slide.
 PASSCODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 MIN_PASSCODE_LENGTH = 6
@@ -32,18 +34,18 @@ PARTICIPANT_MAX_AGE = 90 * 24 * 3600
 
 def generate_passcode() -> str:
     """Ten random characters as two groups of five (about 49 bits), e.g. ``k7pmx-3qat9``."""
-    chars = "".join(secrets.choice(PASSCODE_ALPHABET) for _ in range(10))
+    chars = "".join(secrets.choice(PASSCODE_ALPHABET) for _position in range(10))
     return f"{chars[:5]}-{chars[5:]}"
 
 
 def passcode_problem(passcode: str) -> str | None:
     """Why a facilitator's ``--passcode`` cannot be used, or None."""
     if passcode != passcode.strip():
-        return "the passcode must not start or end with spaces"
+        return _("the passcode must not start or end with spaces")
     if len(passcode) < MIN_PASSCODE_LENGTH:
-        return f"the passcode must have at least {MIN_PASSCODE_LENGTH} characters"
+        return _("the passcode must have at least {n} characters", n=MIN_PASSCODE_LENGTH)
     if not passcode.isprintable():
-        return "the passcode must contain printable characters only"
+        return _("the passcode must contain printable characters only")
     return None
 
 

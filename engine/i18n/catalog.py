@@ -17,43 +17,14 @@ from pathlib import Path
 
 from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE, translations_dir
+from gvc_advisor.engine.i18n.translate import N_, _, current_language, install, ngettext
 
-_current = SOURCE_LANGUAGE
-_messages: dict[str, str] = {}
-
-
-def N_(message: str) -> str:  # the gettext name every extractor knows
-    """Mark ``message`` for translation without translating it yet."""
-    return message
-
-
-def _(message: str, /, **values: object) -> str:
-    """``message`` in the current language, with ``values`` filled in."""
-    text = _messages.get(message, message) if _messages else message
-    return text.format(**values) if values else text
-
-
-def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
-    """Singular or plural by ``count`` (``{n}`` is filled with it).
-
-    Languages without grammatical number translate the plural message only;
-    its translation serves every count.
-    """
-    if _messages and plural in _messages:
-        return _messages[plural].format(n=count, **values)
-    chosen = singular if count == 1 else plural
-    return _(chosen, n=count, **values)
-
-
-def current_language() -> str:
-    return _current
+__all__ = ["N_", "_", "current_language", "ngettext", "set_language", "ui_catalog"]
 
 
 def set_language(code: str) -> None:
     """Make ``code`` the language of every message from now on in this process."""
-    global _current, _messages
-    _current = code
-    _messages = {} if code == SOURCE_LANGUAGE else dict(ui_catalog(code)[0])
+    install(code, {} if code == SOURCE_LANGUAGE else dict(ui_catalog(code)[0]))
 
 
 @cache

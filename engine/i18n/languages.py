@@ -16,9 +16,10 @@ from functools import cache
 from pathlib import Path
 
 from gvc_advisor.engine.errors import Problem
+from gvc_advisor.engine.i18n.translate import SOURCE_LANGUAGE as SOURCE
 
 #: The language the code and the knowledge base are written in.
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = SOURCE  # (defined where the messages are, which imports nothing)
 _CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _HTML_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif')
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gvc_advisor.engine.errors import AnswersError, Problem, shown
+from gvc_advisor.engine.i18n.translate import _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.kb.schema.questions import QuestionType
 from gvc_advisor.engine.kb.yaml_scalars import MAX_NUMBER_DIGITS
@@ -22,15 +23,19 @@ from gvc_advisor.engine.kb.yaml_scalars import MAX_NUMBER_DIGITS
 if TYPE_CHECKING:
     from gvc_advisor.engine.kb.yaml_reader import LoadedYaml
 
-# Reading YAML (yaml) and the "did you mean" of error messages (which sits with
-# the pydantic error reports) are imported where needed: checking answers
-# typed in the interview must not import either (see engine.kb.cache).
+# Reading YAML (yaml) is imported where needed: checking answers typed in the
+# interview must not import it (see engine.kb.cache).
+# Messages are in the user's language; each is one whole sentence with
+# placeholders (a "did you mean" variant is its own message), so that a
+# translation orders its words freely.  The file:line:col prefix is added by Problem.
 
 
-def suggest(word: str, candidates: Any) -> str:
-    from gvc_advisor.engine.kb.validation_report import suggest
+def closest(word: object, candidates: Any) -> str | None:
+    """The candidate closest to ``word`` (as :func:`validation_report.suggest` finds it), or None."""
+    import difflib
 
-    return suggest(word, candidates)
+    matches = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 Value = str | int
 
@@ -80,18 +85,23 @@ def check_value(kb: KnowledgeBase, name: str, value: Any) -> tuple[Value | None,
         low, high = question.bounds or (0, 0)
         number = _whole_number(value)
         if number is None:
-            return None, (f"'{name}' must be a whole number from {low} to {high} in decimal digits, "
-                          f"not {shown(repr(value))}")
+            return None, _("'{name}' must be a whole number from {low} to {high} in decimal digits, not {value}",
+                           name=name, low=low, high=high, value=shown(repr(value)))
         if isinstance(number, str) or not low <= number <= high:  # (digits too many to convert)
-            unit = " %" if question.type is QuestionType.PERCENT else ""
-            return None, f"'{name}' is {shown(number, 40)}{unit}; allowed: {low} to {high}{unit}"
+            if question.type is QuestionType.PERCENT:
+                return None, _("'{name}' is {value} %; allowed: {low} to {high} %", name=name,
+                               value=shown(number, 40), low=low, high=high)
+            return None, _("'{name}' is {value}; allowed: {low} to {high}", name=name, value=shown(number, 40),
+                           low=low, high=high)
         return number, None
     allowed = kb.allowed_values(name)
     if question is not None and question.type is QuestionType.YESNO and isinstance(value, bool):
         value = "yes" if value else "no"
     if not isinstance(value, str) or value not in allowed:
-        return None, (f"'{name}' cannot be {shown(repr(value))}{suggest(str(value), allowed)}; "
-                      f"allowed: {', '.join(allowed)}")
+        match = closest(value, allowed)
+        template = (_("'{name}' cannot be {value}; did you mean '{match}'?; allowed: {allowed}") if match
+                    else _("'{name}' cannot be {value}; allowed: {allowed}"))
+        return None, template.format(name=name, value=shown(repr(value)), match=match, allowed=", ".join(allowed))
     return value, None
 
 
@@ -100,19 +110,20 @@ def _one_answer(kb: KnowledgeBase, name: str, raw: Any) -> tuple[Answer | None, 
     if isinstance(raw, Mapping):
         unknown = set(raw) - {"value", "unsure", "certainty"}
         if unknown or "value" not in raw:
-            return None, (f"an answer given as a mapping needs 'value' and may have 'unsure' "
-                          f"or 'certainty'; found keys: {', '.join(shown(k, 30) for k in raw)}")
+            return None, _("an answer given as a mapping needs 'value' and may have 'unsure' or 'certainty'; "
+                           "found keys: {keys}", keys=", ".join(shown(k, 30) for k in raw))
         if "unsure" in raw and "certainty" in raw:
-            return None, ("give either 'unsure' or 'certainty', not both: 'unsure: true' means a "
-                          "certainty of the knowledge base's unsure level")
+            return None, _("give either 'unsure' or 'certainty', not both: 'unsure: true' means a "
+                           "certainty of the knowledge base's unsure level")
         if raw.get("unsure") is True:
             cf = kb.meta.unsure_cf
         elif "unsure" in raw and raw["unsure"] is not False:
-            return None, "'unsure' must be true or false"
+            return None, _("'unsure' must be true or false")
         if "certainty" in raw:
             c = raw["certainty"]
             if isinstance(c, bool) or not isinstance(c, (int, float)) or not 0 < c <= 1:
-                return None, f"'certainty' must be a number above 0 and at most 1, not {shown(repr(c))}"
+                return None, _("'certainty' must be a number above 0 and at most 1, not {value}",
+                               value=shown(repr(c)))
             cf = float(c)
         raw = raw["value"]
     value, error = check_value(kb, name, raw)
@@ -131,16 +142,19 @@ def parse_answers(loaded: LoadedYaml, kb: KnowledgeBase, key_path: tuple = ()) -
     if problems:
         return {}, problems
     if not isinstance(data, Mapping):
-        return {}, [loaded.problem(key_path, "expected a mapping of question ids to answers, "
-                                   "e.g. 'answers: {largest_buyer_share: 60}'")]
+        return {}, [loaded.problem(key_path, _("expected a mapping of question ids to answers, "
+                                               "e.g. 'answers: {largest_buyer_share: 60}'"))]
     answers: Answers = {}
     known = list(kb.questions) + [f for f, spec in kb.facts.items() if spec.statable]
     for name, raw in data.items():
         path = (*key_path, name)
         if name not in kb.questions and not (name in kb.facts and kb.facts[name].statable):
-            problems.append(loaded.problem(
-                path, f"unknown question or fact '{shown(name)}'{suggest(str(name), known)}; "
-                "run 'gvc-advisor questions' for the ids and the values they accept"))
+            match = closest(name, known)
+            template = (_("unknown question or fact '{name}'; did you mean '{match}'?; run 'gvc-advisor "
+                          "questions' for the ids and the values they accept") if match
+                        else _("unknown question or fact '{name}'; run 'gvc-advisor questions' for the ids "
+                               "and the values they accept"))
+            problems.append(loaded.problem(path, template.format(name=shown(name), match=match)))
             continue
         answer, error = _one_answer(kb, name, raw)
         if error:
@@ -165,8 +179,9 @@ def _firm(loaded: LoadedYaml) -> tuple[str | None, list[Problem]]:
     if firm is None:
         return None, []
     if not isinstance(firm, str):
-        return None, [loaded.problem(("firm",), f"'firm' must be text, e.g. firm: \"Hangzhou Shirts Ltd\", "
-                                     f"not {shown(repr(firm))} (quote it if it is a number)")]
+        return None, [loaded.problem(("firm",), _("'firm' must be text, e.g. firm: \"Hangzhou Shirts Ltd\", "
+                                                  "not {value} (quote it if it is a number)",
+                                                  value=shown(repr(firm))))]
     error = firm_name_problem(firm)
     if error:
         return None, [loaded.problem(("firm",), error)]
@@ -176,9 +191,10 @@ def _firm(loaded: LoadedYaml) -> tuple[str | None, list[Problem]]:
 def firm_name_problem(firm: str) -> str | None:
     """What is wrong with a firm name (it heads reports and the interview), or None."""
     if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in firm):
-        return "'firm' must be one line of text, without control or invisible formatting characters"
+        return _("'firm' must be one line of text, without control or invisible formatting characters")
     if len(firm.strip()) > MAX_FIRM_LENGTH:
-        return f"'firm' is {len(firm.strip())} characters long; at most {MAX_FIRM_LENGTH} are allowed"
+        return _("'firm' is {length} characters long; at most {limit} are allowed", length=len(firm.strip()),
+                 limit=MAX_FIRM_LENGTH)
     return None
 
 
@@ -197,10 +213,11 @@ def load_answers_document(path: str | Path, kb: KnowledgeBase,
     if loaded.problems:
         raise AnswersError(loaded.problems)
     if not isinstance(loaded.data, Mapping) or "answers" not in loaded.data:
-        raise AnswersError([loaded.problem((), "an answers file must be a mapping with the key "
-                                           "'answers:' (and optionally 'firm:')")])
+        raise AnswersError([loaded.problem((), _("an answers file must be a mapping with the key "
+                                                 "'answers:' (and optionally 'firm:')"))])
     extra = [k for k in loaded.data if k not in ("answers", "firm")]
-    problems = [loaded.problem((k,), f"unknown key '{shown(k)}'; allowed keys: answers, firm") for k in extra]
+    problems = [loaded.problem((k,), _("unknown key '{key}'; allowed keys: answers, firm", key=shown(k)))
+                for k in extra]
     firm, firm_problems = _firm(loaded)
     answers, more = parse_answers(loaded, kb, ("answers",))
     if problems + firm_problems + more:

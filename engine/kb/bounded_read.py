@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gvc_advisor.engine.errors import Problem
+from gvc_advisor.engine.i18n.translate import _
 
 #: No knowledge-base or answers file needs more.
 MAX_INPUT_BYTES = 1_000_000
@@ -43,7 +44,7 @@ class _TooLarge(Exception):
 
 
 def _limit_text() -> str:
-    return f"{MAX_INPUT_BYTES:,} bytes"
+    return _("{size} bytes", size=f"{MAX_INPUT_BYTES:,}")
 
 
 def names_standard_input(path: Path) -> bool:
@@ -69,8 +70,8 @@ def _read_pipe(fd: int) -> bytes:
     poller.register(fd, select.POLLIN)
     while True:
         if not poller.poll(PIPE_IDLE_SECONDS * 1000):
-            raise TimeoutError(f"nothing was written to it for {PIPE_IDLE_SECONDS:g} seconds; "
-                               "is a program writing to it?")
+            raise TimeoutError(_("nothing was written to it for {seconds} seconds; is a program writing to it?",
+                                 seconds=f"{PIPE_IDLE_SECONDS:g}"))
         try:
             chunk = os.read(fd, min(_CHUNK, MAX_INPUT_BYTES + 1 - total))
         except BlockingIOError:
@@ -88,9 +89,9 @@ def _read_bytes(path: Path) -> bytes:
         return read_standard_input_bytes()
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(0, "it is a folder, not a file")
+        raise IsADirectoryError(0, _("it is a folder, not a file"))
     if stat.S_ISBLK(info.st_mode):
-        raise OSError(0, "it is a block device, not a file")
+        raise OSError(0, _("it is a block device, not a file"))
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
         raise _TooLarge(info.st_size)
     if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
@@ -107,7 +108,7 @@ def read_standard_input_bytes() -> bytes:
     """Standard input up to the size limit (raises OSError if it is closed)."""
     stream = sys.stdin
     if stream is None:
-        raise OSError(0, "standard input is closed")
+        raise OSError(0, _("standard input is closed"))
     return _read_stream(stream.buffer if hasattr(stream, "buffer") else stream)  # type: ignore[arg-type]
 
 
@@ -119,8 +120,9 @@ def decode(data: bytes, name: str) -> tuple[str | None, Problem | None]:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        return None, Problem(name, line, column, (
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} {exc.reason}; save the file as UTF-8"))
+        return None, Problem(name, line, column, _(
+            "not UTF-8 text: byte 0x{byte} {reason}; save the file as UTF-8", byte=f"{data[exc.start]:02x}",
+            reason=exc.reason))
 
 
 def read_text(path: Path | None, name: str) -> tuple[str | None, Problem | None]:
@@ -128,12 +130,16 @@ def read_text(path: Path | None, name: str) -> tuple[str | None, Problem | None]
     try:
         data = read_standard_input_bytes() if path is None else _read_bytes(path)
     except _TooLarge as exc:
-        size = f"file is {exc.size:,} bytes" if exc.size else f"more than {_limit_text()}"
-        return None, Problem(name, 0, 0, f"{size}; the limit is {_limit_text()} (no answers or "
-                                         "knowledge-base file needs more)")
+        if exc.size:
+            message = _("file is {size} bytes; the limit is {limit} (no answers or knowledge-base file needs more)",
+                        size=f"{exc.size:,}", limit=_limit_text())
+        else:
+            message = _("more than {limit}; the limit is {limit} (no answers or knowledge-base file needs more)",
+                        limit=_limit_text())
+        return None, Problem(name, 0, 0, message)
     except TimeoutError as exc:
-        return None, Problem(name, 0, 0, f"cannot read: {exc}")
+        return None, Problem(name, 0, 0, _("cannot read: {reason}", reason=exc))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return None, Problem(name, 0, 0, f"cannot read: {reason}")
+        return None, Problem(name, 0, 0, _("cannot read: {reason}", reason=reason))
     return decode(data, name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
+from gvc_advisor.engine.i18n.translate import N_, _
 from gvc_advisor.engine.kb.schema.base import SourceRef, field, record
 from gvc_advisor.engine.kb.schema.plan import AlreadyFollowed, Disagreement, Horizon, Urgency
 
@@ -65,6 +66,12 @@ class UpgradingType(StrEnum):
     FUNCTIONAL = "functional"
     CHAIN = "chain"
 
+    @property
+    def label(self) -> str:
+        """``process upgrading``… in the current language."""
+        return _({"process": N_("process upgrading"), "product": N_("product upgrading"),
+                  "functional": N_("functional upgrading"), "chain": N_("chain upgrading")}[self.value])
+
 
 class Actor(StrEnum):
     """Who carries a move out."""
@@ -80,10 +87,10 @@ class Actor(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"firm": "the firm", "leading_firm": "leading firms of the cluster",
-                "lead_buyer": "the lead buyer", "association": "the cluster association",
-                "government": "local government",
-                "research_institutes": "research institutes and universities"}[self.value]
+        return _({"firm": N_("the firm"), "leading_firm": N_("leading firms of the cluster"),
+                  "lead_buyer": N_("the lead buyer"), "association": N_("the cluster association"),
+                  "government": N_("local government"),
+                  "research_institutes": N_("research institutes and universities")}[self.value])
 
 
 #: Stages of the value chain from left to right along the smile curve.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
+from gvc_advisor.engine.i18n.translate import N_, _
 from gvc_advisor.engine.kb.schema.base import SourceRef, field, record
 from gvc_advisor.engine.kb.schema.conditions import Condition
 
@@ -24,7 +25,8 @@ class Horizon(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"now": "now", "medium_term": "1–3 years", "long_term": "longer"}[self.value]
+        """In the current language (shown to the firm, so translated when read)."""
+        return _({"now": N_("now"), "medium_term": N_("1–3 years"), "long_term": N_("longer")}[self.value])
 
     @property
     def rank(self) -> int:
@@ -38,6 +40,11 @@ class Urgency(StrEnum):
     HIGH = "high"
     NORMAL = "normal"
     LOW = "low"
+
+    @property
+    def label(self) -> str:
+        """In the current language (the value itself is an id)."""
+        return _({"urgent": N_("urgent"), "high": N_("high"), "normal": N_("normal"), "low": N_("low")}[self.value])
 
     @property
     def rank(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from gvc_advisor.engine.i18n.translate import N_, _
 from gvc_advisor.engine.kb.schema.base import field, record
 
 
@@ -32,7 +33,8 @@ class Help:
     examples: list[str] = field(default_factory=list)
 
 
-YESNO_CHOICES = (Choice(value="yes", label="Yes"), Choice(value="no", label="No"))
+#: Labels marked for translation: whoever shows them passes them through ``_``.
+YESNO_CHOICES = (Choice(value="yes", label=N_("Yes")), Choice(value="no", label=N_("No")))
 
 
 @record
@@ -69,7 +71,7 @@ class Question:
     def label_of(self, value: object) -> str:
         """Human label of an answer value."""
         if self.type is QuestionType.YESNO:
-            return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
+            return {"yes": _("Yes"), "no": _("No")}.get(str(value), str(value))
         for choice in self.choices:
             if choice.value == value:
                 return choice.label
