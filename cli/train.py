@@ -4,6 +4,7 @@ class summary (``--report``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
 from pathlib import Path
@@ -180,7 +181,7 @@ def _warn_unmet_expectations(kb, case_files: tuple[Path, ...]) -> None:
     for path in case_files:
         case, loaded = read_case_file(kb, path)
         for problem in expectation_problems(kb, case, loaded):
-            click.echo(problem.format().replace(": worked case", ": warning: worked case", 1), err=True)
+            click.echo(dataclasses.replace(problem, severity="warning").format(), err=True)
 
 
 def _profile(kb, exercise, details: bool) -> None:

@@ -88,7 +88,12 @@ class Choice:
 def _premise_text(kb: KnowledgeBase, premise: Premise) -> str:
     if not premise.positive:
         return describe_literal(kb, premise.literal) if premise.literal is not None else premise.description
-    name = kb.facts[premise.fact].label if premise.fact in kb.facts else premise.fact.replace("_", " ")
+    if premise.fact in kb.facts:
+        name = kb.facts[premise.fact].label
+    elif premise.fact in kb.questions:
+        name = kb.questions[premise.fact].name
+    else:
+        name = premise.fact.replace("_", " ")
     return _("{fact}: {value}", fact=name, value=kb.value_label(premise.fact, premise.value))
 
 

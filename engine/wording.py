@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gvc_advisor.engine.i18n import N_, _, current_language
-from gvc_advisor.engine.i18n.languages import SOURCE_LANGUAGE
+from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.kb.model import KnowledgeBase
 from gvc_advisor.engine.rete.normalize import Literal
 
@@ -15,11 +14,9 @@ _PHRASES = {"equals": N_("{fact} is {value}"), "in": N_("{fact} is {value}"),
 
 
 def _question_name(kb: KnowledgeBase, name: str) -> str:
-    """A question in a condition: in English by its id in words (``supplier competence``, as
-    always); in a translation, the id would be English, so by its translated text."""
-    if name in kb.questions and current_language() != SOURCE_LANGUAGE:
-        return _("the answer to “{question}”", question=kb.questions[name].text)
-    return name.replace("_", " ")
+    """A question in a condition, by its short name (``supplier competence``), translated
+    like every knowledge-base text."""
+    return kb.questions[name].name if name in kb.questions else name.replace("_", " ")
 
 
 def describe_literal(kb: KnowledgeBase, literal: Literal) -> str:

@@ -1,4 +1,4 @@
-"""Golden files: every report format, byte for byte, on two worked cases.
+"""Golden files: every report format, byte for byte, on two worked cases (and one in Chinese).
 
 A change to the report, the knowledge base or the engine that changes a
 single byte fails here, with a diff.  When the change is intended, regenerate
@@ -22,6 +22,10 @@ import pytest
 from report_cases import DATE, consult_case
 
 from gvc_advisor.cli.advice import more_hint
+from gvc_advisor.engine.engines import engine_for
+from gvc_advisor.engine.i18n import set_language
+from gvc_advisor.engine.kb.answers import answers_from_mapping
+from gvc_advisor.engine.kb.loader import default_kb_root, load_knowledge_base
 from gvc_advisor.services import report
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -41,8 +45,22 @@ RENDER = {
 @pytest.mark.parametrize("case_id", CASES)
 def test_report_matches_golden_file(case_id, suffix):
     kb, consultation, firm = consult_case(case_id)
-    produced = RENDER[suffix](kb, consultation, firm).encode("utf-8")
-    path = GOLDEN / f"{case_id}.{suffix}"
+    _check(GOLDEN / f"{case_id}.{suffix}", RENDER[suffix](kb, consultation, firm).encode("utf-8"))
+
+
+@pytest.mark.parametrize("suffix", sorted(RENDER))
+def test_chinese_report_matches_golden_file(suffix):
+    """The whole report in Chinese: the knowledge base's translation and the UI catalog."""
+    set_language("zh")
+    kb = load_knowledge_base(default_kb_root(), language="zh")
+    case = next(c for c in kb.cases if c.id == "captive-garment-oem")
+    answers, problems = answers_from_mapping(kb, case.answers, case.id)
+    assert not problems
+    consultation = engine_for(kb).consult(answers)
+    _check(GOLDEN / f"captive-garment-oem.zh.{suffix}", RENDER[suffix](kb, consultation, case.firm).encode("utf-8"))
+
+
+def _check(path: Path, produced: bytes) -> None:
     if os.environ.get("GVC_ADVISOR_REGEN_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(produced)

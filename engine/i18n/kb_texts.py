@@ -20,7 +20,7 @@ from gvc_advisor.engine.kb.schema.base import replace
 
 #: The prose fields of each record; ids, values, conditions and citations are not translated.
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "Question": ("text", "unit", "help", "choices"),
+    "Question": ("text", "short", "unit", "help", "choices"),
     "Help": ("meaning", "why", "examples"),
     "Choice": ("label",),
     "DerivedFact": ("label", "description", "values"),

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from gvc_advisor.engine.explain import Node, explain, why_not
+from gvc_advisor.engine.explain import NOT_RECOMMENDED, Node, explain, why_not
 from gvc_advisor.engine.i18n import N_, _
 from gvc_advisor.engine.narrative import narrate
 from gvc_advisor.tui.screens.base import AdvisorScreen, Key, bindings
@@ -33,7 +33,7 @@ HEADINGS = {
 
 def heading_kind(node: Node, kb) -> str:
     if node.ref in kb.recommendations:
-        return "not-recommended" if node.label.startswith("not recommended") else "recommendation"
+        return "not-recommended" if node.tag == NOT_RECOMMENDED else "recommendation"
     if node.ref in kb.warnings:
         return "warning"
     if node.ref in kb.facts:

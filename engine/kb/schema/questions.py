@@ -42,6 +42,8 @@ class Question:
     id: str
     topic: str
     text: str
+    #: The question named in a reason or a condition ("cost pressure: yes"); see :attr:`name`.
+    short: str | None = None
     help: Help
     type: QuestionType
     choices: list[Choice] = field(default_factory=list)
@@ -51,6 +53,12 @@ class Question:
 
     def __post_init__(self) -> None:  # the type arrives as text from the cache (or a caller)
         object.__setattr__(self, "type", QuestionType(self.type))
+
+    @property
+    def name(self) -> str:
+        """A few words for the question where a sentence names it (a reason, a condition):
+        ``short``, translated like any text, else the id in words."""
+        return self.short or self.id.replace("_", " ")
 
     @property
     def allowed_values(self) -> tuple[str, ...]:

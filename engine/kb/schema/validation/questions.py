@@ -28,6 +28,8 @@ class Question(StrictModel):
     id: Identifier
     topic: Identifier
     text: NonEmptyText
+    #: The question named in a reason or a condition ("cost pressure: yes"); default: the id in words.
+    short: NonEmptyText | None = None
     help: Help
     type: Annotated[QuestionType, Field(strict=False)]
     choices: list[Choice] = Field(default_factory=list)
