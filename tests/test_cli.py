@@ -234,3 +234,14 @@ def test_a_command_imports_no_other_command_module():
     # (translated_help: what every command shares to show its help in the user's language)
     assert out.stderr.strip() == str(["gvc_advisor.cli.base", "gvc_advisor.cli.language", "gvc_advisor.cli.main",
                                       "gvc_advisor.cli.questions", "gvc_advisor.cli.translated_help"])
+
+
+def test_advise_and_explain_take_a_worked_case_file(run):
+    """A consultant or trainer points advise at a worked case: its firm and answers are used."""
+    path = "knowledge_base/cases/captive-garment-oem.yaml"
+    case_file = str(Path(__file__).parent.parent / path)
+    result = run("advise", case_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["answers"]["largest_buyer_share"] == 70 and "Hangzhou shirt maker" in data["report"]["firm"]
+    assert run("explain", case_file, "governance").exit_code == 0

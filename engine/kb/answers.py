@@ -173,18 +173,19 @@ def answers_from_mapping(
     return parse_answers(LoadedYaml(source, {"answers": dict(raw)}), kb, ("answers",))
 
 
-def _firm(loaded: LoadedYaml) -> tuple[str | None, list[Problem]]:
+def _firm(loaded: LoadedYaml, base: tuple = ()) -> tuple[str | None, list[Problem]]:
     """The optional ``firm:`` (None when absent or empty); anything but one line of text is a problem."""
-    firm = loaded.data.get("firm")
+    document = loaded.data[base[0]] if base else loaded.data
+    firm = document.get("firm")
     if firm is None:
         return None, []
     if not isinstance(firm, str):
-        return None, [loaded.problem(("firm",), _("'firm' must be text, e.g. firm: \"Hangzhou Shirts Ltd\", "
+        return None, [loaded.problem((*base, "firm"), _("'firm' must be text, e.g. firm: \"Hangzhou Shirts Ltd\", "
                                                   "not {value} (quote it if it is a number)",
                                                   value=shown(repr(firm))))]
     error = firm_name_problem(firm)
     if error:
-        return None, [loaded.problem(("firm",), error)]
+        return None, [loaded.problem((*base, "firm"), error)]
     return firm.strip() or None, []
 
 
@@ -212,6 +213,17 @@ def load_answers_document(path: str | Path, kb: KnowledgeBase,
         loaded = load_yaml_file(Path(path), str(path))
     if loaded.problems:
         raise AnswersError(loaded.problems)
+    if _is_case_file(loaded.data):
+        # A worked case or a trainer's exercise: its firm and answers, the rest (expected
+        # diagnosis, teaching note) is for validate and train.
+        firm, firm_problems = _firm(loaded, ("case",))
+        answers, more = parse_answers(loaded, kb, ("case", "answers"))
+        if firm_problems + more:
+            raise AnswersError(firm_problems + more)
+        shipped = next((c for c in kb.cases if c.id == loaded.data["case"].get("id")), None)
+        if shipped is not None and shipped.answers == loaded.data["case"]["answers"]:
+            firm = shipped.firm  # this knowledge base's own case: its firm in the current language
+        return answers, firm
     if not isinstance(loaded.data, Mapping) or "answers" not in loaded.data:
         raise AnswersError([loaded.problem((), _("an answers file must be a mapping with the key "
                                                  "'answers:' (and optionally 'firm:')"))])
@@ -223,6 +235,11 @@ def load_answers_document(path: str | Path, kb: KnowledgeBase,
     if problems + firm_problems + more:
         raise AnswersError(problems + firm_problems + more)
     return answers, firm
+
+
+def _is_case_file(data: object) -> bool:
+    return (isinstance(data, Mapping) and set(data) == {"case"} and isinstance(data["case"], Mapping)
+            and "answers" in data["case"])
 
 
 def load_answers_file(path: str | Path, kb: KnowledgeBase, text: str | None = None) -> Answers:
