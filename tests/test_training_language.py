@@ -89,7 +89,7 @@ async def test_a_whole_exercise_in_chinese(tmp_path, zh):
     app = TrainingApp(zh, state)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, TrainingScreen) and app.screen.title == "培训练习"
+        assert isinstance(app.screen, TrainingScreen) and app.screen.title == "练习"
         assert "先阅读企业概况" in text_of(app.screen) and "你的姓名：" in text_of(app.screen)
         keys = {b.description for found in app.screen._bindings.key_to_bindings.values() for b in found}
         assert keys >= {"返回", "我的成绩", "打开案例文件"}
