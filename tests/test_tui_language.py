@@ -5,6 +5,7 @@ interview in Chinese, and Chinese text laid out by terminal cells."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -185,10 +186,11 @@ def zh_root(tmp_path):
     return root
 
 
-async def test_a_whole_interview_in_chinese(store, zh_root):
+async def test_a_whole_interview_in_chinese(store):
+    """The shipped knowledge base in Chinese, every question answered through the screen."""
     set_language("zh")
-    kb_zh = load_knowledge_base(zh_root, language="zh")
-    assert kb_zh.questions["industry"].text == "贵企业的问题：industry"
+    kb_zh = load_knowledge_base(language="zh")
+    assert kb_zh.questions["industry"].text == "贵企业的主要产品属于哪个行业？"
     app = AdvisorApp(kb_zh, store=store)
     async with app.run_test(size=(100, 32)) as pilot:
         text = screen_text(app)
@@ -198,8 +200,10 @@ async def test_a_whole_interview_in_chinese(store, zh_root):
         asked = 0
         while not app.interview.finished:
             question = app.interview.next_question
-            assert f"贵企业的问题：{question.id}" in screen_text(app)
-            assert question.text == kb_zh.questions[question.id].text
+            # The question as the screen shows it: Chinese from the translation (its first
+            # characters: a long question wraps in the left column).
+            assert re.search("[\u4e00-\u9fff]", question.text)
+            assert question.text[:8] in screen_text(app).replace("\n", "")
             assert zh("Emerging picture") in screen_text(app)
             await answer_current(pilot, app)
             asked += 1
