@@ -8,8 +8,6 @@ split, so a certainty never wraps onto a line of its own.
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
@@ -17,6 +15,7 @@ from textual.widget import Widget
 from gvc_advisor.engine.i18n import _
 from gvc_advisor.engine.kb.model import DIMENSIONS, KnowledgeBase
 from gvc_advisor.engine.result import Consultation
+from gvc_advisor.engine.text_wrap import wrap_cells
 from gvc_advisor.tui.text import clean, plain, value_text
 
 BAR = 8
@@ -32,41 +31,11 @@ def cf_badge(cf: float, width: int = BAR) -> str:
     return f"{cf_bar(cf, width)} {cf:.2f}"
 
 
-#: A Chinese (or Japanese) character, with the closing punctuation that must not start a line.
-_WIDE = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-_CLOSING = "，。；：？！、）》」』”’"
-_TOKEN = re.compile(rf"(\s*)((?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*)")
-
-
-def _cut(word: str, width: int) -> list[str]:
-    """A word wider than ``width`` cells, in pieces of at most ``width`` cells."""
-    pieces, piece = [], ""
-    for char in word:
-        if piece and cell_len(piece + char) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += char
-    return [*pieces, piece] if piece else pieces
-
-
 def wrap_words(text: str, width: int) -> list[str]:
-    """Greedy wrap to ``width`` terminal cells: between words, and between any two Chinese
-    characters (which take two cells each and need no space to break); a word wider
-    than the line is cut into pieces."""
-    lines: list[str] = []
-    line = ""
-    for space, word in _TOKEN.findall(text):
-        joiner = " " if space and line else ""
-        if cell_len(line) + len(joiner) + cell_len(word) <= width:
-            line += joiner + word
-            continue
-        if line:
-            lines.append(line)
-        *whole, line = _cut(word, width) or [""]
-        lines += whole
-    if line:
-        lines.append(line)
-    return lines or [""]
+    """Wrap to ``width`` terminal cells, between words and between Chinese characters, never
+    before closing punctuation (:func:`gvc_advisor.engine.text_wrap.wrap_cells`, shared with the
+    reports); a word wider than the line is cut into pieces."""
+    return wrap_cells(" ".join(text.split()), width) or [""]
 
 
 def labelled_value(label: str, badge: str, width: int, indent: int = 2) -> list[Content]:
