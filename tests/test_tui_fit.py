@@ -245,3 +245,24 @@ async def test_a_contested_diagnosis_shows_its_runner_up_and_warning(store):
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ExplanationScreen" and app.screen.target == "governance"
+
+
+async def test_a_launch_on_a_firm_goes_back_to_a_home_made_on_demand(store):
+    """--firm opens the interview at once; Home is made when the user goes back to it."""
+    from gvc_advisor.tui.screens.home import HomeScreen
+    from gvc_advisor.tui.screens.interview import InterviewScreen
+
+    app = AdvisorApp(KB, store=store, firm="Launch Co")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 2
+        assert app.session is not None and app.session.firm == "Launch Co"  # nothing lost
+        menu = app.screen.query_one("#home-menu", OptionList)
+        assert menu.option_count >= 5
+        await pilot.press("escape")  # Home is the bottom: Esc does not leave an empty screen
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

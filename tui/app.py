@@ -80,6 +80,15 @@ class AdvisorApp(App):
             translate_bindings(screen)
         return super().push_screen(screen, *args, **kwargs)
 
+    def pop_screen(self):
+        """Back from the first screen of a launch on a firm: to a Home screen made now."""
+        if getattr(self, "_home_pending", False) and len(self.screen_stack) <= 2:
+            from gvc_advisor.tui.screens.home import HomeScreen
+
+            self._home_pending = False
+            return self.switch_screen(HomeScreen())
+        return super().pop_screen()
+
     async def switch_language(self, code: str) -> None:
         """Show everything in language ``code`` from now on; answers and screens are kept."""
         from gvc_advisor.tui.language import language_names, switch_language
@@ -95,10 +104,15 @@ class AdvisorApp(App):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def on_mount(self) -> None:
-        from gvc_advisor.tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
         answers, firm = self._initial
+        # Started on a firm (--firm, an answers file, a resumed workshop tab): the Home screen
+        # comes when the user goes back to it, not before the first question (composing it
+        # under the interview cost the launch about 40 ms).
+        self._home_pending = answers is not None or bool(firm)
+        if not self._home_pending:
+            from gvc_advisor.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
         if answers is not None:
             self.start_session(firm or _("Answers file"), answers, show_results=True)
         elif firm:

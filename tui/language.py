@@ -23,8 +23,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
-from textual.widgets import Checkbox, Input, OptionList, RadioButton
-from textual.widgets.option_list import OptionDoesNotExist
 
 from gvc_advisor.engine.errors import UserError
 from gvc_advisor.engine.i18n import _, current_language, set_language
@@ -59,6 +57,8 @@ class Entered:
 
     @classmethod
     def read(cls, screen: Screen) -> Entered:
+        from textual.widgets import Checkbox, Input, OptionList, RadioButton  # not needed at launch
+
         entered = cls()
         for widget in screen.query(Input):
             if widget.id:
@@ -78,6 +78,9 @@ class Entered:
         return entered
 
     def restore(self, screen: Screen) -> None:
+        from textual.widgets import Checkbox, Input, OptionList, RadioButton
+        from textual.widgets.option_list import OptionDoesNotExist
+
         for widget in screen.query(Input):
             if widget.id in self.texts and widget.value != self.texts[widget.id]:
                 with widget.prevent(Input.Changed):

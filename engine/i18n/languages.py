@@ -93,14 +93,41 @@ def read_language_file(path: Path) -> tuple[Language | None, list[Problem]]:
 
 @cache
 def _languages_in(folder: Path) -> tuple[Language, ...]:
+    """The languages of one ``translations/`` folder.
+
+    Remembered in the knowledge-base cache, keyed by the files' names, sizes and
+    times: the Home screen lists the languages at launch, and reading YAML there
+    would cost the launch the import of the YAML machinery.
+    """
+    import hashlib
+    import json
+
+    from gvc_advisor.engine.kb import cache as kb_cache
+
+    paths = sorted(folder.glob("*/language.yaml")) if folder.is_dir() else []
+    try:
+        stamp = repr([(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths])
+    except OSError:
+        stamp = None
+    key = "languages-" + hashlib.sha256(f"{folder.resolve()}\0{stamp}".encode()).hexdigest()[:32]
+    data = kb_cache.read_entry(key) if stamp is not None else None
+    if data is not None:
+        try:
+            return tuple(Language(**{**item, "locales": tuple(item["locales"])}) for item in json.loads(data))
+        except Exception:  # not an entry of ours: read the files
+            pass
     found = []
-    if folder.is_dir():
-        for path in sorted(folder.glob("*/language.yaml")):
-            if not _CODE.match(path.parent.name) or path.parent.name == SOURCE_LANGUAGE:
-                continue
-            language, _problems = read_language_file(path)
-            if language is not None:
-                found.append(language)
+    for path in paths:
+        if not _CODE.match(path.parent.name) or path.parent.name == SOURCE_LANGUAGE:
+            continue
+        language, _problems = read_language_file(path)
+        if language is not None:
+            found.append(language)
+    if stamp is not None:
+        kb_cache.write_entry(key, json.dumps(
+            [{name: getattr(lang, name) for name in ("code", "name", "native_name", "locales", "html_lang",
+                                                      "font_family", "glossary_with_english")} for lang in found],
+            ensure_ascii=False).encode())
     return tuple(found)
 
 

@@ -221,6 +221,12 @@ def _usable_directory(create: bool) -> Path | None:
 
 def read(key: str, root: Path) -> KnowledgeBase | None:
     """The cached knowledge base for ``key``, or None (never an error)."""
+    data = read_entry(key)
+    return None if data is None else decode(data, key, root)
+
+
+def read_entry(key: str) -> bytes | None:
+    """The bytes stored under ``key``, if the entry is safe to read (see above); never an error."""
     try:
         directory = _usable_directory(create=False)
         if directory is None:
@@ -230,20 +236,27 @@ def read(key: str, root: Path) -> KnowledgeBase | None:
             st = os.fstat(handle.fileno())
             if not stat.S_ISREG(st.st_mode) or not _ours_alone(st) or st.st_size > MAX_BYTES:
                 return None
-            data = handle.read()
+            return handle.read()
     except Exception:  # missing, unreadable, a link: no cache
         return None
-    return decode(data, key, root)
 
 
 def write(key: str, kb: KnowledgeBase) -> None:
     """Store ``kb`` under ``key`` (best effort: any failure leaves no entry)."""
+    try:
+        data = encode(kb, key)
+    except Exception:  # caching is best effort
+        return
+    write_entry(key, data)
+
+
+def write_entry(key: str, data: bytes) -> None:
+    """Store ``data`` under ``key`` atomically (best effort: any failure leaves no entry)."""
     tmp: str | None = None
     try:
         directory = _usable_directory(create=True)
         if directory is None:
             return
-        data = encode(kb, key)
         fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")  # created 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
