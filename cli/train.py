@@ -13,6 +13,7 @@ import click
 
 from gvc_advisor.cli.base import EXIT_USER_ERROR, guarded, kb_option, load_kb
 from gvc_advisor.cli.output import write_output
+from gvc_advisor.cli.translated_help import TranslatedCommand
 from gvc_advisor.engine.i18n import N_, _
 
 FORMATS = ("text", "json", "markdown", "html", "csv")
@@ -21,31 +22,6 @@ REPORT_FORMATS = ("markdown", "html", "csv")
 
 def _width() -> int:
     return min(shutil.get_terminal_size().columns, 100) if sys.stdout.isatty() else 80
-
-
-class _TranslatedHelp:
-    """Help texts marked with ``N_`` and translated when ``--help`` shows them.
-
-    Click keeps a command's and an option's help as given when the module is
-    imported, before ``--lang`` is read; reading ``help`` through ``_`` makes
-    ``gvc-advisor --lang zh train --help`` speak the language chosen.
-    """
-
-    @property
-    def help(self) -> str | None:
-        return _(self._help) if self._help else self._help
-
-    @help.setter
-    def help(self, value: str | None) -> None:
-        self._help = value
-
-
-class TranslatedCommand(_TranslatedHelp, click.Command):
-    pass
-
-
-class TranslatedOption(_TranslatedHelp, click.Option):
-    pass
 
 
 def _one(exercises: list, what: str):
@@ -114,30 +90,30 @@ def _list(kb) -> None:
     "IDs in order, as a course, or else the list of worked cases to choose from. Each exercise done is saved as "
     "a result file; --report DIR turns a class's result files into a summary (Markdown, HTML or CSV)."))
 @click.argument("case_files", nargs=-1, metavar="[CASE_FILE]…", type=click.Path(path_type=Path))
-@click.option("--case", "case_ids", cls=TranslatedOption, multiple=True, metavar="ID", help=N_(
+@click.option("--case", "case_ids", multiple=True, metavar="ID", help=N_(
     "A worked case of the knowledge base (repeat for a course of several)."))
-@click.option("--trainee", cls=TranslatedOption, default=None, help=N_(
+@click.option("--trainee", default=None, help=N_(
     "The trainee's name, written into the result files."))
-@click.option("--results", "results", cls=TranslatedOption, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--results", "results", type=click.Path(file_okay=False, path_type=Path),
               default=None, help=N_("Folder for result files (default: the user data folder's training/, or "
                                     "GVC_ADVISOR_DATA_DIR/training)."))
-@click.option("--list", "list_", cls=TranslatedOption, is_flag=True, help=N_(
+@click.option("--list", "list_", is_flag=True, help=N_(
     "List the worked cases available as exercises."))
-@click.option("--profile", "profile", cls=TranslatedOption, is_flag=True, help=N_(
+@click.option("--profile", "profile", is_flag=True, help=N_(
     "Print the firm's profile (for an exercise on paper)."))
-@click.option("--details", cls=TranslatedOption, is_flag=True, help=N_(
+@click.option("--details", is_flag=True, help=N_(
     "With --profile: add the answers question by question."))
-@click.option("--prediction", "prediction", cls=TranslatedOption, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--prediction", "prediction", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=N_("Score the prediction in this YAML file without the TUI: print the reveal, save "
                                     "the result."))
-@click.option("--summary", cls=TranslatedOption, is_flag=True, help=N_(
+@click.option("--summary", is_flag=True, help=N_(
     "Print the trainee's course summary (needs --trainee)."))
-@click.option("--report", "report", cls=TranslatedOption, multiple=True, type=click.Path(path_type=Path),
+@click.option("--report", "report", multiple=True, type=click.Path(path_type=Path),
               metavar="DIR", help=N_("Collect the result files in DIR (and its subfolders; repeat for several) into "
                                      "a class summary."))
-@click.option("--format", "fmt", cls=TranslatedOption, type=click.Choice(FORMATS), default=None, help=N_(
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=N_(
     "--report: markdown (default), html or csv; --prediction: text (default) or json."))
-@click.option("--output", "-o", cls=TranslatedOption, type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=N_("Write the report to FILE instead of standard output."))
 @kb_option
 @guarded
