@@ -15,8 +15,6 @@ import click
 from gvc_advisor.engine.errors import shown
 from gvc_advisor.engine.i18n import N_, _
 
-_ENGLISH_LOCALES = ("", "C", "POSIX")
-
 
 def _known_codes() -> list[str]:
     from gvc_advisor.engine.i18n.languages import translations_dir
@@ -36,16 +34,9 @@ def resolve_language(explicit: str | None, environ: dict[str, str] | None = None
                 _("{code} is not a language of gvc-advisor; choose one of: {languages}", code=shown(chosen),
                   languages=", ".join(_known_codes())), param_hint="'--lang'")
         return chosen
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(variable, "")
-        if value:
-            # Fast path: an English or C locale needs no language file read at launch.
-            if value.split(".")[0] in _ENGLISH_LOCALES or value.startswith("en"):
-                return "en"
-            from gvc_advisor.engine.i18n.languages import match_locale
+    from gvc_advisor.engine.i18n.languages import language_from_environment
 
-            return match_locale(value)
-    return "en"
+    return language_from_environment(env)
 
 
 def _apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -140,12 +141,15 @@ def available_languages(kb_root: Path | None = None) -> dict[str, Language]:
     return found
 
 
-def language_from_environment(environ: dict[str, str] | None = None, kb_root: Path | None = None) -> str:
+def language_from_environment(environ: Mapping[str, str] | None = None, kb_root: Path | None = None) -> str:
     """The language the locale variables ask for, English when none is known."""
     env = os.environ if environ is None else environ
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(variable, "")
         if value:
+            # An English or C locale (the common case) needs no language file read at launch.
+            if value.split(".")[0] in ("C", "POSIX") or value.startswith("en"):
+                return SOURCE_LANGUAGE
             return match_locale(value, kb_root)
     return SOURCE_LANGUAGE
 
