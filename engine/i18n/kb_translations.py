@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from gvc_advisor.engine.errors import Problem
 from gvc_advisor.engine.i18n.kb_texts import item_key, texts_of, translate_record
 from gvc_advisor.engine.i18n.languages import translations_dir
+from gvc_advisor.engine.kb.schema.base import replace
 
 if TYPE_CHECKING:
     from gvc_advisor.engine.kb.model import KnowledgeBase
@@ -167,7 +168,6 @@ def localize(kb: KnowledgeBase, language: str) -> KnowledgeBase:
     for entry in kb.glossary:
         new = tr(entry)
         if entry.see_also:
-            from gvc_advisor.engine.kb.schema.base import replace
             new = replace(new, see_also=[terms.get(term, term) for term in entry.see_also])
         glossary.append(new)
     return KnowledgeBase(
