@@ -15,6 +15,8 @@ import click
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gvc_advisor.cli.language import resolve_language
 from gvc_advisor.cli.main import cli
@@ -229,3 +231,42 @@ def test_glossary_terms_keep_the_english_beside_them(tmp_path, write_kb):
     assert kb.glossary[0].see_also == ["低端锁定"]  # references follow the translated terms
     assert kb.term_with_english("微笑曲线") == "微笑曲线 — Smile curve"
     assert load_knowledge_base(root, language="en").term_with_english("Smile curve") == "Smile curve"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(
+    st.text(max_size=300),
+    st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+                 lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                               max_size=4),
+                 max_leaves=12).map(lambda data: yaml.safe_dump({"texts": data}, allow_unicode=True))))
+def test_any_translation_file_gives_located_problems_never_a_traceback(small_zh, content):
+    """Translators' files are hostile input too: whatever they hold, validate and the
+    translated load report problems (or use what is valid) and never crash."""
+    path = small_zh / "translations/zh/knowledge_base/kb.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--kb", str(small_zh)])
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    load_knowledge_base(small_zh, language="zh")  # untranslatable entries fall back to English
+    (status,) = language_statuses(load_knowledge_base(small_zh, language="en"))
+    assert all(p.file.startswith("translations/zh/") for p in status.problems)
+
+
+@settings(max_examples=40, deadline=None)
+@given(content=st.one_of(
+    st.text(max_size=200),
+    st.dictionaries(st.text(max_size=10), st.one_of(st.none(), st.integers(), st.text(max_size=15)), max_size=5)
+    .map(lambda data: yaml.safe_dump({"messages": data}, allow_unicode=True))))
+def test_any_ui_catalog_gives_located_problems_never_a_traceback(content):
+    import tempfile
+
+    from gvc_advisor.engine.i18n.catalog import ui_catalog
+
+    folder = Path(tempfile.mkdtemp())  # a new folder per example: ui_catalog remembers by folder
+    (folder / "zh" / "ui").mkdir(parents=True)
+    (folder / "zh" / "ui" / "x.yaml").write_text(content, encoding="utf-8")
+    messages, problems = ui_catalog("zh", folder)
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in messages.items())
+    assert all(p.file == "translations/zh/ui/x.yaml" for p in problems)
+    shutil.rmtree(folder)
