@@ -30,7 +30,8 @@ def _tokens(text: str) -> list[str]:
             if word:
                 tokens.append(word)
                 word = ""
-            tokens.append(" ")
+            if not tokens or tokens[-1] != " ":  # a run of spaces is one break (and one glue gap)
+                tokens.append(" ")
         elif cell_len(char) > 1:
             if word:
                 tokens.append(word)
@@ -55,12 +56,14 @@ def _tokens(text: str) -> list[str]:
 
 
 def _split_cells(token: str, width: int) -> list[str]:
-    """A piece longer than a line, cut into lines of at most ``width`` cells."""
+    """A piece longer than a line, cut into lines of at most ``width`` cells; a cut never
+    leaves closing punctuation at the start of a line (the character before it goes along)."""
     pieces, piece = [], ""
     for char in token:
         if piece and cell_len(piece + char) > width:
-            pieces.append(piece)
-            piece = ""
+            carried = piece[-1] if char in NO_BREAK_BEFORE and len(piece) > 1 else ""
+            pieces.append(piece[:-1] if carried else piece)
+            piece = carried
         piece += char
     return [*pieces, piece] if piece else pieces
 

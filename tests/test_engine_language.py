@@ -283,3 +283,16 @@ def test_english_wraps_exactly_as_textwrap():
 
     text = "Captive chains favour process and product upgrading - buyers pass on technology."
     assert fill(text, 30, "  • ", "    ") == textwrap.fill(text, 30, initial_indent="  • ", subsequent_indent="    ")
+
+
+def test_a_cut_word_never_leaves_closing_punctuation_at_a_line_start():
+    """Found by the property test above: a Latin run glued to a closing sign, wider than the line."""
+    lines = wrap_cells("GVC0.85、升级", 8)
+    assert "".join(lines) == "GVC0.85、升级"
+    assert not any(line[0] in NO_BREAK_BEFORE for line in lines[1:])
+    assert all(cell_len(line) <= 8 for line in lines)
+
+
+def test_closing_punctuation_after_several_spaces_still_keeps_to_its_word():
+    lines = wrap_cells("升级升级  、升级", 8)
+    assert not any(line[0] in NO_BREAK_BEFORE for line in lines[1:])
