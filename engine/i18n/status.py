@@ -56,7 +56,8 @@ def kb_status(kb: KnowledgeBase, code: str, status: LanguageStatus) -> None:
     translations, problems = read_translations(kb.root, code)
     status.problems.extend(problems)
     hint = f"run 'gvc-advisor translations update --lang {code}', then translate the empty 'text' fields"
-    for kb_file, texts in english_texts(kb).items():
+    english_by_file = english_texts(kb)
+    for kb_file, texts in english_by_file.items():
         entries = translations.get(kb_file, {})
         display = f"translations/{code}/{kb_file}"
         missing = []
@@ -84,7 +85,7 @@ def kb_status(kb: KnowledgeBase, code: str, status: LanguageStatus) -> None:
                     f"unknown key {key}: {kb_file} has no such text (renamed or removed?); "
                     f"'gvc-advisor translations update --lang {code}' moves it to 'obsolete:'"), "warning"))
     for kb_file in translations:
-        if kb_file not in english_texts(kb):
+        if kb_file not in english_by_file:
             status.problems.append(Problem(f"translations/{code}/{kb_file}", 0, 0, (
                 f"there is no English file {kb_file} to translate; delete this file or rename it"), "warning"))
 
